@@ -1,0 +1,1 @@
+"""Ingestion: article files (text, HTML, JSON Lines) in, clean faceted documents out."""

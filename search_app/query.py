@@ -1,0 +1,86 @@
+"""The query language users type, parsed into a small tree that every engine translates safely.
+
+Grammar (deliberately forgiving: any input parses, nothing reaches an engine as raw query syntax):
+  words            all must match (AND)
+  "quoted phrase"  the words in this order
+  -word, -"phrase" must not match
+  a OR b           either (binds tighter than the implicit AND: ``x a OR b`` is ``x AND (a OR b)``)
+Unbalanced quotes close at the end of the input; stray operators are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MAX_QUERY_LENGTH = 500
+
+# A quoted phrase (possibly unterminated) or a bare run of non-space characters, each with an optional "-".
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+
+
+class QueryTooLong(ValueError):
+    """The query text is longer than MAX_QUERY_LENGTH characters."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word (``words`` of length 1) or a phrase (several words in order), as the user typed them."""
+
+    words: tuple[str, ...]
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.words) > 1
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """``groups`` are ANDed together; the terms inside one group are ORed. ``excluded`` must not match."""
+
+    groups: tuple[tuple[Term, ...], ...] = field(default_factory=tuple)
+    excluded: tuple[Term, ...] = field(default_factory=tuple)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing positive was asked for (an empty box lists everything)."""
+        return not self.groups
+
+    def positive_terms(self) -> list[Term]:
+        return [term for group in self.groups for term in group]
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Parse user input; raises QueryTooLong, never anything else."""
+    if text is None:
+        text = ""
+    if len(text) > MAX_QUERY_LENGTH:
+        raise QueryTooLong(f"query is {len(text)} characters; the limit is {MAX_QUERY_LENGTH}")
+    groups: list[list[Term]] = []
+    excluded: list[Term] = []
+    join_next = False
+    for match in _TOKEN.finditer(text):
+        if match.group(2) is not None:
+            negative, words = match.group(1), match.group(2).split()
+        else:
+            negative, raw = match.group(3), match.group(4)
+            if raw == "OR" and not negative:
+                join_next = bool(groups)
+                continue
+            words = [raw]
+        words = [w for w in (w.strip("\"'()[]{}:;,!?") for w in words) if w]
+        if not words:
+            continue
+        term = Term(tuple(words))
+        if negative:
+            excluded.append(term)
+        elif join_next:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_next = False
+    return ParsedQuery(tuple(tuple(g) for g in groups), tuple(excluded))
