@@ -1,0 +1,64 @@
+"""The user query language: words, "phrases", -exclusions, OR; any input parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_app.query import MAX_QUERY_LENGTH, ParsedQuery, QueryTooLong, Term, parse_query
+
+
+def words(*ws: str) -> Term:
+    return Term(tuple(ws))
+
+
+def test_words_are_anded():
+    parsed = parse_query("रूस पाकिस्तान")
+    assert parsed.groups == ((words("रूस"),), (words("पाकिस्तान"),))
+    assert parsed.excluded == ()
+
+
+def test_phrase_exclusion_and_or():
+    parsed = parse_query('Lavrov "foreign minister" -France Pakistan OR Russia')
+    assert parsed.groups == (
+        (words("Lavrov"),),
+        (words("foreign", "minister"),),
+        (words("Pakistan"), words("Russia")),
+    )
+    assert parsed.excluded == (words("France"),)
+    assert parsed.groups[1][0].is_phrase
+
+
+def test_excluded_phrase_and_unterminated_quote():
+    parsed = parse_query('-"बिलावल भुट्टो" "સેર્ગેઈ લવરોવ')
+    assert parsed.excluded == (words("बिलावल", "भुट्टो"),)
+    assert parsed.groups == ((words("સેર્ગેઈ", "લવરોવ"),),)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "OR", "OR OR", '""', "-", '"', "()", "-OR"])
+def test_degenerate_input_is_empty_or_harmless(text):
+    parsed = parse_query(text)
+    assert isinstance(parsed, ParsedQuery)
+    for term in parsed.positive_terms() + list(parsed.excluded):
+        assert all(term.words)
+
+
+def test_leading_or_is_ignored_and_lowercase_or_is_a_word():
+    assert parse_query("OR a").groups == ((words("a"),),)
+    assert parse_query("a or b").groups == ((words("a"),), (words("or"),), (words("b"),))
+
+
+def test_empty_query_is_empty():
+    assert parse_query("").is_empty
+    assert parse_query("-only").is_empty
+
+
+def test_too_long_query_is_refused():
+    parse_query("x" * MAX_QUERY_LENGTH)
+    with pytest.raises(QueryTooLong):
+        parse_query("x" * (MAX_QUERY_LENGTH + 1))
+
+
+def test_query_syntax_characters_are_plain_text():
+    # Characters that mean something to Lucene/Tantivy query parsers stay inside the words.
+    parsed = parse_query("title:foo AND bar^3 baz~2 a*")
+    assert [t.text for t in parsed.positive_terms()] == ["title:foo", "AND", "bar^3", "baz~2", "a*"]
