@@ -1,0 +1,178 @@
+"""The analyzers of ``index_mappings/articles.json`` run in Python: char filters, ICU word segmentation,
+then each analyzer's token filters; every token keeps its offsets in the original text.
+
+Speed: the text is segmented once for all analyzers that share char filters (all of ours do), and the
+token filters run once per distinct word and analyzer (an LRU cache), because ICU transforms are slow
+and news text repeats its words a lot.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
+
+import icu
+
+from search_app.analysis.rules import CharFilter, analyzer_rules
+from search_app.analysis.token_filters import token_filter
+
+ANALYZERS: tuple[str, ...] = ("indic_text", "latin_text", "skeleton_text")
+
+# ICU word break rule status: below 100 is spaces and punctuation; numbers, letters, kana, ideographs above.
+_WORD_STATUS_MIN = 100
+# Scripts that never start a new token when they change (digits, punctuation, combining marks).
+_NEUTRAL_SCRIPTS = frozenset({icu.UScriptCode.COMMON, icu.UScriptCode.INHERITED})
+
+_local = threading.local()  # ICU break iterators hold state: one per thread
+
+
+class Token(NamedTuple):
+    """One analysed term with its place in the original text."""
+
+    text: str
+    start: int  # offset of its first character in the original text
+    end: int  # offset after its last character
+    position: int  # index of the word in the text (gaps where stop words were)
+
+
+class Word(NamedTuple):
+    """One segment of the text the tokenizer keeps, before token filters."""
+
+    text: str
+    start: int
+    end: int
+
+
+class _OffsetLayer:
+    """Maps offsets in a char-filtered text back to the text before that filter."""
+
+    def __init__(self) -> None:
+        self.positions: list[int] = []  # filtered offsets where the correction changes
+        self.deltas: list[int] = []  # correction to add from that offset on
+
+    def correct(self, offset: int) -> int:
+        i = bisect.bisect_right(self.positions, offset) - 1
+        return offset + self.deltas[i] if i >= 0 else offset
+
+
+def _apply_char_filter(char_filter: CharFilter, text: str) -> tuple[str, _OffsetLayer | None]:
+    matches = list(char_filter.pattern.finditer(text))
+    if not matches:
+        return text, None
+    layer = _OffsetLayer()
+    pieces: list[str] = []
+    delta = 0
+    last = 0
+    out_len = 0
+    for match in matches:
+        pieces.append(text[last : match.start()])
+        out_len += match.start() - last
+        replacement = match.expand(char_filter.replacement)
+        pieces.append(replacement)
+        out_len += len(replacement)
+        delta += (match.end() - match.start()) - len(replacement)
+        layer.positions.append(out_len)
+        layer.deltas.append(delta)
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces), layer
+
+
+def _break_iterator() -> icu.BreakIterator:
+    iterator = getattr(_local, "words", None)
+    if iterator is None:
+        iterator = _local.words = icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
+    return iterator
+
+
+@lru_cache(maxsize=1 << 16)
+def _script_runs(word: str) -> tuple[tuple[int, int], ...]:
+    """Split a segment where its script changes (``लवरोवSCO`` is two words), as Lucene's ICU tokenizer does."""
+    if word.isascii():
+        return ((0, len(word)),)
+    runs: list[tuple[int, int]] = []
+    start, current = 0, None
+    for i, ch in enumerate(word):
+        script = icu.Script.getScript(ord(ch)).getScriptCode()
+        if script in _NEUTRAL_SCRIPTS:
+            continue
+        if current is not None and script != current:
+            runs.append((start, i))
+            start = i
+        current = script
+    runs.append((start, len(word)))
+    return tuple(runs)
+
+
+def segment(text: str, char_filters: tuple[CharFilter, ...] = ()) -> list[Word]:
+    """The words of ``text`` after ``char_filters`` (ICU word boundaries, then script changes), each with
+    its offsets in the original ``text``."""
+    layers: list[_OffsetLayer] = []
+    filtered = text
+    for char_filter in char_filters:
+        filtered, layer = _apply_char_filter(char_filter, filtered)
+        if layer is not None:
+            layers.append(layer)
+    layers.reverse()
+
+    def original(offset: int) -> int:
+        for layer in layers:
+            offset = layer.correct(offset)
+        return offset
+
+    iterator = _break_iterator()
+    iterator.setText(filtered)
+    words: list[Word] = []
+    start = iterator.first()
+    for end in iterator:
+        if iterator.getRuleStatus() >= _WORD_STATUS_MIN:
+            segment_text = filtered[start:end]
+            for run_start, run_end in _script_runs(segment_text):
+                a, b = start + run_start, start + run_end
+                if layers:
+                    words.append(Word(filtered[a:b], original(a), original(b)))
+                else:
+                    words.append(Word(filtered[a:b], a, b))
+        start = end
+    return words
+
+
+@lru_cache(maxsize=1 << 18)
+def analyze_word(word: str, analyzer: str) -> str | None:
+    """The term ``analyzer``'s token filters make of one segmented ``word``; None when they drop it."""
+    term: str | None = word
+    for name in analyzer_rules(analyzer).filters:
+        term = token_filter(name)(term)
+        if not term:
+            return None
+    return term
+
+
+def analyze_fields(text: str, analyzers: Iterable[str] = ANALYZERS) -> dict[str, list[Token]]:
+    """Analyse ``text`` with several analyzers at once (segmenting once per set of char filters)."""
+    result: dict[str, list[Token]] = {}
+    segmented: dict[tuple[CharFilter, ...], list[Word]] = {}
+    for analyzer in analyzers:
+        char_filters = analyzer_rules(analyzer).char_filters
+        if char_filters not in segmented:
+            segmented[char_filters] = segment(text, char_filters)
+        tokens = []
+        for position, word in enumerate(segmented[char_filters]):
+            term = analyze_word(word.text, analyzer)
+            if term is not None:
+                tokens.append(Token(term, word.start, word.end, position))
+        result[analyzer] = tokens
+    return result
+
+
+def analyze(text: str, analyzer: str = "indic_text") -> list[Token]:
+    """The tokens of ``text`` under one analyzer of the mapping."""
+    return analyze_fields(text, (analyzer,))[analyzer]
+
+
+def terms(text: str, analyzer: str = "indic_text") -> list[str]:
+    """Just the analysed terms of ``text``, in order."""
+    return [token.text for token in analyze(text, analyzer)]

@@ -1,0 +1,85 @@
+"""The analysis rules, loaded from data: the index mapping (one source of truth shared with
+Elasticsearch/OpenSearch) and the Lucene filter tables ported as JSON in ``data/``."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+MAPPING_PATH = Path(__file__).resolve().parents[2] / "index_mappings" / "articles.json"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# A Java replacement group reference ($1) rewritten for Python's re (\g<1>).
+_JAVA_GROUP = re.compile(r"\$(\d+)")
+
+
+@dataclass(frozen=True)
+class CharFilter:
+    """A ``pattern_replace`` char filter from the mapping."""
+
+    name: str
+    pattern: re.Pattern[str]
+    replacement: str
+
+
+@dataclass(frozen=True)
+class AnalyzerRules:
+    """What one analyzer of the mapping is made of, by name."""
+
+    name: str
+    char_filters: tuple[CharFilter, ...]
+    filters: tuple[str, ...]
+
+
+@cache
+def load_mapping(path: Path = MAPPING_PATH) -> dict[str, Any]:
+    """The index mapping JSON (settings, analysis, mappings, version)."""
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@cache
+def load_data(name: str) -> dict[str, Any]:
+    """One of the JSON rule tables in ``search_app/analysis/data``."""
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _analysis() -> dict[str, Any]:
+    return load_mapping()["settings"]["analysis"]
+
+
+@cache
+def analyzer_rules(name: str) -> AnalyzerRules:
+    """The char filters and token filter names of analyzer ``name`` in the mapping."""
+    analysis = _analysis()
+    spec = analysis["analyzer"][name]
+    char_filters = []
+    for filter_name in spec.get("char_filter", []):
+        cf = analysis["char_filter"][filter_name]
+        if cf["type"] != "pattern_replace":
+            raise ValueError(f"char filter {filter_name}: only pattern_replace is supported")
+        char_filters.append(
+            CharFilter(filter_name, re.compile(cf["pattern"]), _JAVA_GROUP.sub(r"\\g<\1>", cf["replacement"]))
+        )
+    return AnalyzerRules(name, tuple(char_filters), tuple(spec["filter"]))
+
+
+def filter_spec(name: str) -> dict[str, Any]:
+    """The definition of a custom token filter in the mapping (e.g. an icu_transform's id)."""
+    return _analysis()["filter"][name]
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """The ``multilingual_stop`` list of the mapping."""
+    return frozenset(filter_spec("multilingual_stop")["stopwords"])
+
+
+def mapping_version() -> int:
+    """The mapping's version number (bumped when analysis or fields change)."""
+    return int(load_mapping()["version"])

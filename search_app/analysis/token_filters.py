@@ -1,0 +1,148 @@
+"""Token filters of the mapping's analyzers, each a function from one term to a term (or None to drop it).
+
+They reproduce what the Elasticsearch/OpenSearch filters of the same names do, with PyICU where ICU does
+the work there (normalizer, transforms, folding) and the ported Lucene tables in ``data/`` elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+
+import icu
+
+from search_app.analysis.rules import filter_spec, load_data
+
+TokenFilter = Callable[[str], str | None]
+
+# icu_folding, applied after a transform to Latin: strip accents and fold case.
+FOLDING_ID = "NFD; [:Nonspacing Mark:] Remove; Lower; NFC"
+
+_local = threading.local()  # ICU transliterators are not documented as thread-safe: one per thread
+
+
+def _transliterator(transform_id: str) -> icu.Transliterator:
+    cached = getattr(_local, "transliterators", None)
+    if cached is None:
+        cached = _local.transliterators = {}
+    if transform_id not in cached:
+        cached[transform_id] = icu.Transliterator.createInstance(transform_id)
+    return cached[transform_id]
+
+
+_NFKC_CF = icu.Normalizer2.getNFKCCasefoldInstance()
+
+
+def nfkc_casefold(term: str) -> str:
+    """icu_normalizer nfkc_cf: compatibility forms and case folded together."""
+    return _NFKC_CF.normalize(term)
+
+
+def decimal_digit(term: str) -> str:
+    """decimal_digit: every Unicode decimal digit (Devanagari ५, Gujarati ૫, ...) as ASCII."""
+    if term.isascii():
+        return term
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in term)
+
+
+@cache
+def _indic_compositions() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = load_data("indic_normalization.json")
+    bases = {name: int(base, 16) for name, base in table["scripts"].items()}
+    rewrites: dict[str, str] = {}
+    for rule in table["compositions"]:
+        for script in rule["scripts"]:
+            base = bases[script]
+            source = "".join(chr(base + int(offset, 16)) for offset in rule["from"])
+            rewrites.setdefault(source, chr(base + int(rule["to"], 16)))
+    # Longest sequences first, as Lucene tries its three-character compositions first.
+    alternatives = sorted(rewrites, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, alternatives))), rewrites
+
+
+def indic_normalization(term: str) -> str:
+    """indic_normalization: decomposed vowel and nukta sequences composed to their standard letters."""
+    pattern, rewrites = _indic_compositions()
+    return pattern.sub(lambda m: rewrites[m.group()], term)
+
+
+@cache
+def _hindi_normalization() -> tuple[re.Pattern[str] | None, dict[str, str], dict[int, str | None]]:
+    table = load_data("hindi_normalization.json")
+    sequences = table["sequences"]
+    pattern = re.compile("|".join(map(re.escape, sequences))) if sequences else None
+    characters = {ord(ch): (repl or None) for ch, repl in table["characters"].items()}
+    return pattern, sequences, characters
+
+
+def hindi_normalization(term: str) -> str:
+    """hindi_normalization: Hindi spelling variants (nukta, chandrabindu, long/short vowels, virama)."""
+    pattern, sequences, characters = _hindi_normalization()
+    if pattern is not None:
+        term = pattern.sub(lambda m: sequences[m.group()], term)
+    return term.translate(characters)
+
+
+@cache
+def _hindi_stem_rules() -> tuple[tuple[int, tuple[str, ...]], ...]:
+    rules = load_data("hindi_stem.json")["rules"]
+    return tuple((rule["min_length"], tuple(rule["suffixes"])) for rule in rules)
+
+
+def hindi_stem(term: str) -> str:
+    """hindi_stem: Lucene's light Hindi stemmer (inflectional suffixes off long enough words)."""
+    for min_length, suffixes in _hindi_stem_rules():
+        if len(term) >= min_length and term.endswith(suffixes):
+            suffix = next(s for s in suffixes if term.endswith(s))
+            return term[: -len(suffix)]
+    return term
+
+
+def _stop(words: frozenset[str]) -> TokenFilter:
+    def stop(term: str) -> str | None:
+        return None if term in words else term
+
+    stop.__doc__ = f"stop filter of {len(words)} words"
+    return stop
+
+
+def icu_folding(term: str) -> str:
+    """icu_folding: accents and case folded away."""
+    if term.isascii():
+        return term.lower()
+    return _transliterator(FOLDING_ID).transliterate(term)
+
+
+def _transform(transform_id: str) -> TokenFilter:
+    def transform(term: str) -> str:
+        return _transliterator(transform_id).transliterate(term)
+
+    transform.__doc__ = f"icu_transform {transform_id}"
+    return transform
+
+
+_BUILT_IN: dict[str, TokenFilter] = {
+    "decimal_digit": decimal_digit,
+    "indic_normalization": indic_normalization,
+    "hindi_normalization": hindi_normalization,
+    "hindi_stem": hindi_stem,
+    "icu_folding": icu_folding,
+}
+
+
+def token_filter(name: str) -> TokenFilter:
+    """The function for filter ``name``: a built-in Elasticsearch filter or one defined in the mapping."""
+    if name in _BUILT_IN:
+        return _BUILT_IN[name]
+    spec = filter_spec(name)
+    kind = spec["type"]
+    if kind == "icu_normalizer" and spec.get("name", "nfkc_cf") == "nfkc_cf":
+        return nfkc_casefold
+    if kind == "stop":
+        return _stop(frozenset(spec.get("stopwords", ())))
+    if kind == "icu_transform":
+        return _transform(spec["id"])
+    raise ValueError(f"token filter {name!r} ({kind}) has no Python equivalent")
