@@ -1,0 +1,253 @@
+"""Search latency per engine at each corpus size: the engine's own time beside the application's total.
+
+Replays the fixed query set (``bench/queries.json``: one word, two words, phrase, cross-script name,
+Latin-letter name, each with 0-3 facet filters, highlighting on) against an index of the generated corpus
+built with the real ``search-app ingest``. Each query runs twice, back to back, so both numbers see the same
+machine load:
+
+- engine: wall time around ``engine.search(request)`` (and the engine's own ``took_ms``);
+- application: wall time around ``GET /api/search`` through Flask's test client on an app from
+  ``create_app()`` configured for the same index (parameter parsing, the search service, facet labels,
+  JSON), i.e. everything but the HTTP server, which ``bench_http.py`` measures.
+
+Prints p50/p95/p99 for all queries and for the 3-facet subset, the overhead ratio (application p50 / engine
+p50), and the growth factor of p50 from the smallest to the largest size.
+
+    .venv/bin/python bench/bench_search.py --sizes 10000,100000 --repeat 10 --write-docs
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from corpus import DEFAULT_SEED, ensure_corpus
+from query_set import QuerySpec, load_query_set
+from report import add_output_arguments, markdown_table, median, percentile, publish, verdict
+from targets import EngineTarget, add_engine_arguments, ensure_index, selected_targets
+
+HEADING = "Search latency (issue #6)"
+TARGET_P50_MS, TARGET_P99_MS, TARGET_OVERHEAD, TARGET_GROWTH = 15.0, 60.0, 1.25, 3.0
+
+
+@dataclass
+class Samples:
+    """Latencies (ms) of one engine at one size, per query."""
+
+    engine_ms: list[float] = field(default_factory=list)
+    took_ms: list[float] = field(default_factory=list)
+    app_ms: list[float] = field(default_factory=list)
+    totals: list[int] = field(default_factory=list)
+    specs: list[QuerySpec] = field(default_factory=list)
+
+    def subset(self, keep) -> Samples:
+        picked = Samples()
+        for i, spec in enumerate(self.specs):
+            if keep(spec):
+                picked.engine_ms.append(self.engine_ms[i])
+                picked.took_ms.append(self.took_ms[i])
+                picked.app_ms.append(self.app_ms[i])
+                picked.totals.append(self.totals[i])
+                picked.specs.append(spec)
+        return picked
+
+
+def make_app(target: EngineTarget):
+    """A Flask app for the target's index, configured from the environment the way gunicorn would."""
+    os.environ.update(target.environment())
+    for name in [k for k in os.environ if k.startswith("SEARCH_APP_") and k not in target.environment()]:
+        del os.environ[name]
+    from search_app.web.app import create_app
+
+    app = create_app()
+    app.testing = True
+    return app
+
+
+def measure_target(target: EngineTarget, specs: list[QuerySpec], repeat: int, warmup: int) -> Samples:
+    engine = target.open()
+    client = make_app(target).test_client()
+    samples = Samples()
+    try:
+        for round_number in range(warmup + repeat):
+            for spec in specs:
+                request = spec.request()
+                url = "/api/search?" + spec.query_string()
+                started = time.perf_counter()
+                result = engine.search(request)
+                engine_ms = (time.perf_counter() - started) * 1000
+                started = time.perf_counter()
+                response = client.get(url)
+                app_ms = (time.perf_counter() - started) * 1000
+                if response.status_code != 200:
+                    raise RuntimeError(
+                        f"{url} answered {response.status_code}: {response.get_data(True)[:300]}"
+                    )
+                if response.get_json()["total"] != result.total:
+                    raise RuntimeError(f"{url}: the API and the engine disagree on the total")
+                if round_number < warmup:
+                    continue
+                samples.engine_ms.append(engine_ms)
+                samples.took_ms.append(result.took_ms)
+                samples.app_ms.append(app_ms)
+                samples.totals.append(result.total)
+                samples.specs.append(spec)
+    finally:
+        engine.close()
+    return samples
+
+
+def latency_row(engine: str, size: int, subset: str, s: Samples) -> list[object]:
+    engine_p50, app_p50 = percentile(s.engine_ms, 50), percentile(s.app_ms, 50)
+    return [
+        engine,
+        size,
+        subset,
+        len(s.engine_ms),
+        engine_p50,
+        percentile(s.engine_ms, 95),
+        percentile(s.engine_ms, 99),
+        median(s.took_ms),
+        app_p50,
+        percentile(s.app_ms, 95),
+        percentile(s.app_ms, 99),
+        f"{app_p50 / engine_p50:.2f}×" if engine_p50 else "–",
+        median(s.totals),
+        f"{sum(1 for t in s.totals if t == 0) / max(len(s.totals), 1) * 100:.0f}%",
+    ]
+
+
+LATENCY_HEADERS = [
+    "engine",
+    "articles",
+    "queries",
+    "samples",
+    "engine p50 ms",
+    "engine p95 ms",
+    "engine p99 ms",
+    "engine took_ms p50",
+    "app p50 ms",
+    "app p95 ms",
+    "app p99 ms",
+    "overhead (app/engine p50)",
+    "median hits",
+    "zero-hit",
+]
+
+
+def render(results: dict[tuple[str, int], Samples], sizes: list[int]) -> str:
+    rows, kind_rows, growth_rows, verdicts = [], [], [], []
+    for (engine, size), samples in results.items():
+        rows.append(latency_row(engine, size, "all", samples))
+        rows.append(latency_row(engine, size, "3 facets", samples.subset(lambda q: q.facet_count == 3)))
+        if size == max(sizes):
+            by_kind = defaultdict(list)
+            for spec in samples.specs:
+                by_kind[spec.kind].append(spec)
+            for kind in by_kind:
+                row = latency_row(engine, size, kind, samples.subset(lambda q, k=kind: q.kind == k))
+                kind_rows.append(row[:5] + row[6:7] + row[8:9] + row[10:])
+    engines = dict.fromkeys(engine for engine, _ in results)
+    small, large = min(sizes), max(sizes)
+    for engine in engines:
+        if small != large and (engine, small) in results and (engine, large) in results:
+            low = percentile(results[engine, small].engine_ms, 50)
+            high = percentile(results[engine, large].engine_ms, 50)
+            app_low = percentile(results[engine, small].app_ms, 50)
+            app_high = percentile(results[engine, large].app_ms, 50)
+            growth_rows.append(
+                [
+                    engine,
+                    f"{small:,} → {large:,}",
+                    low,
+                    high,
+                    f"{high / low:.2f}×",
+                    f"{app_high / app_low:.2f}×",
+                ]
+            )
+    if ("embedded", large) in results:
+        verdicts = _verdicts(results["embedded", large], large, growth_rows)
+    body = markdown_table(LATENCY_HEADERS, rows)
+    if kind_rows:
+        body += f"\nBy kind of query at {large:,} articles (all filter counts):\n\n"
+        body += markdown_table([h for i, h in enumerate(LATENCY_HEADERS) if i not in (5, 7, 9)], kind_rows)
+    if growth_rows:
+        body += "\nGrowth of p50 with the corpus:\n\n"
+        body += markdown_table(
+            [
+                "engine",
+                "articles",
+                "engine p50 ms (small)",
+                "engine p50 ms (large)",
+                "engine growth",
+                "app growth",
+            ],
+            growth_rows,
+        )
+    body += (
+        "\nEngine = wall time around `engine.search()` in this process; app = the same query through "
+        "`GET /api/search` on Flask's test client (no HTTP server); both run back to back per query, after "
+        "warm-up rounds. Highlighting is on for every query.\n"
+    )
+    if verdicts:
+        body += "\nTargets (embedded engine):\n\n" + "".join(f"- {line}\n" for line in verdicts)
+    return body
+
+
+def _verdicts(samples: Samples, size: int, growth_rows: list[list[object]]) -> list[str]:
+    three = samples.subset(lambda q: q.facet_count == 3)
+    where = f"at {size:,} articles with 3 facets and highlighting"
+    overhead = percentile(samples.app_ms, 50) / percentile(samples.engine_ms, 50)
+    lines = [
+        f"p50 {where}: {verdict(percentile(three.engine_ms, 50), TARGET_P50_MS, ' ms')}",
+        f"p99 {where}: {verdict(percentile(three.engine_ms, 99), TARGET_P99_MS, ' ms')}",
+        f"overhead (app p50 / engine p50, all queries): {verdict(overhead, TARGET_OVERHEAD, '×')}",
+    ]
+    for row in growth_rows:
+        if row[0] == "embedded":
+            lines.append(f"p50 growth {row[1]}: {verdict(row[3] / row[2], TARGET_GROWTH, '×')}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes",
+        type=lambda text: [int(s) for s in text.split(",")],
+        default=[10_000, 100_000],
+        help="comma-separated corpus sizes (default: 10000,100000)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=10, help="measured rounds of the query set (default: 10)"
+    )
+    parser.add_argument("--warmup", type=int, default=2, help="unmeasured rounds first (default: 2)")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus generator seed")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the cached indexes")
+    add_engine_arguments(parser)
+    add_output_arguments(parser)
+    args = parser.parse_args(argv)
+
+    specs = load_query_set()
+    results: dict[tuple[str, int], Samples] = {}
+    for size in args.sizes:
+        corpus = ensure_corpus(size, args.seed, args.cache_dir)
+        for target in selected_targets(args, size):
+            documents = ensure_index(target, corpus, rebuild=args.rebuild)
+            print(
+                f"{target.kind} {size:,} ({documents:,} documents): searching ...",
+                file=sys.stderr,
+                flush=True,
+            )
+            results[target.kind, size] = measure_target(target, specs, args.repeat, args.warmup)
+    publish(args, HEADING, render(results, args.sizes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

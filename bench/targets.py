@@ -1,0 +1,175 @@
+"""The engines a benchmark runs against, and building their indexes with the real ``search-app ingest``.
+
+An ``EngineTarget`` says how to reach one engine (the embedded Tantivy index in a directory, or an
+Elasticsearch/OpenSearch node by URL) both as environment variables for a child process (the CLI, gunicorn)
+and as a ``Config`` for opening the engine in this process. Indexes are built by running the product's
+own ingest command on a generated corpus, so the benchmarks measure what users run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus import DEFAULT_CACHE, Corpus
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+INGEST_COMMAND = [sys.executable, "-m", "search_app.cli", "ingest"]
+
+
+@dataclass(frozen=True)
+class EngineTarget:
+    """One engine and one index on it."""
+
+    kind: str  # "embedded", "elasticsearch" or "opensearch"
+    index: str
+    data_dir: Path | None = None  # embedded only
+    url: str | None = None  # remote only
+    reduced_analysis: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.kind
+
+    def environment(self) -> dict[str, str]:
+        """The process environment that points ``search-app`` (ingest, serve, gunicorn) at this index."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SEARCH_APP_")}
+        env["SEARCH_APP_INDEX"] = self.index
+        if self.url:
+            env["SEARCH_APP_ENGINE_URL"] = self.url
+            env["SEARCH_APP_REDUCED_ANALYSIS"] = "true" if self.reduced_analysis else "false"
+        else:
+            env["SEARCH_APP_DATA_DIR"] = str(self.data_dir)
+        return env
+
+    def config(self):
+        """The same settings as a ``Config`` for opening the engine in this process."""
+        from search_app.config import Config
+
+        return Config.from_env(self.environment())
+
+    def open(self):
+        """A ready engine on this index (opened the way the application opens it)."""
+        from search_app.engines import open_engine
+
+        return open_engine(self.config())
+
+    def with_index(self, index: str, data_dir: Path | None = None) -> EngineTarget:
+        return EngineTarget(self.kind, index, data_dir, self.url, self.reduced_analysis)
+
+    def size_on_disk(self) -> int | None:
+        """Bytes the index takes: its data directory (embedded) or the primaries' store size from _stats."""
+        if self.data_dir is not None:
+            return sum(p.stat().st_size for p in self.data_dir.rglob("*") if p.is_file())
+        # A fixed admin URL built from our own index name, not from user input.
+        with urllib.request.urlopen(f"{self.url.rstrip('/')}/{self.index}/_stats/store", timeout=30) as resp:
+            stats = json.load(resp)
+        return stats["_all"]["primaries"]["store"]["size_in_bytes"]
+
+    def drop(self) -> None:
+        """Remove the index (and for embedded, its directory)."""
+        if self.data_dir is not None:
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+            return
+        engine = self.open()
+        try:
+            engine.drop_index()
+        finally:
+            engine.close()
+
+
+def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
+    """--engines and the remote node URLs (defaulting to what scripts/engines.py exports for the tests)."""
+    parser.add_argument(
+        "--engines",
+        default="embedded,elasticsearch,opensearch",
+        help="comma-separated engines to run; remote ones run only when their URL is known "
+        "(default: %(default)s)",
+    )
+    for kind in ("elasticsearch", "opensearch"):
+        env = f"SEARCH_APP_TEST_{kind.upper()}_URL"
+        parser.add_argument(
+            f"--{kind}-url",
+            default=os.environ.get(env),
+            help=f"URL of a {kind} node on 127.0.0.1 (default: ${env})",
+        )
+    parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="corpora and cached indexes")
+
+
+def selected_targets(args: argparse.Namespace, size: int) -> list[EngineTarget]:
+    """The engines asked for that can run here, each on the cached benchmark index for ``size``."""
+    targets = []
+    for kind in [k.strip() for k in args.engines.split(",") if k.strip()]:
+        index = f"bench-{size}"
+        if kind == "embedded":
+            targets.append(
+                EngineTarget(kind, index, data_dir=args.cache_dir / "indexes" / f"embedded-{size}")
+            )
+            continue
+        url = getattr(args, f"{kind}_url", None)
+        if not url:
+            print(
+                f"({kind}: no URL given, skipped; pass --{kind}-url or start nodes with scripts/engines.py)"
+            )
+            continue
+        reduced = os.environ.get(f"SEARCH_APP_TEST_{kind.upper()}_REDUCED", "false") == "true"
+        targets.append(EngineTarget(kind, index, url=url, reduced_analysis=reduced))
+    return targets
+
+
+def run_ingest(target: EngineTarget, corpus: Corpus, extra_args: tuple[str, ...] = ()) -> float:
+    """Index the corpus with ``search-app ingest``; returns the wall-clock seconds the command took."""
+    command = [*INGEST_COMMAND, str(corpus.root), *extra_args]
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=REPO_ROOT, env=target.environment(), capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"ingest into {target.kind} failed ({done.returncode}): {' '.join(command)}\n"
+            f"{done.stderr.strip()[-3000:]}"
+        )
+    return seconds
+
+
+def ensure_index(target: EngineTarget, corpus: Corpus, rebuild: bool = False) -> int:
+    """Build the index from the corpus unless a complete one is cached; returns its document count."""
+    marker = _marker_path(target, corpus)
+    if not rebuild and marker.exists():
+        expected = json.loads(marker.read_text(encoding="utf-8"))["documents"]
+        if _document_count(target) == expected:
+            return expected
+    target.drop()
+    print(f"building the {target.kind} index of {corpus.count:,} articles ...", file=sys.stderr, flush=True)
+    seconds = run_ingest(target, corpus)
+    documents = _document_count(target)
+    if documents == 0:
+        raise RuntimeError(f"ingest left the {target.kind} index empty")
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(json.dumps({"documents": documents, "ingest_seconds": round(seconds, 2)}), "utf-8")
+    return documents
+
+
+def _marker_path(target: EngineTarget, corpus: Corpus) -> Path:
+    return corpus.root.parent.parent / "indexes" / f"{target.kind}-{target.index}-seed{corpus.seed}.json"
+
+
+def _document_count(target: EngineTarget) -> int:
+    try:
+        engine = target.open()
+    except Exception:  # no index yet (or an unreachable node): treat as empty and rebuild
+        return -1
+    try:
+        engine.refresh()
+        return int(engine.stats().get("documents", -1))
+    except Exception:
+        return -1
+    finally:
+        engine.close()
