@@ -19,7 +19,6 @@ p50), and the growth factor of p50 from the smallest to the largest size.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections import defaultdict
@@ -57,13 +56,10 @@ class Samples:
 
 
 def make_app(target: EngineTarget):
-    """A Flask app for the target's index, configured from the environment the way gunicorn would."""
-    os.environ.update(target.environment())
-    for name in [k for k in os.environ if k.startswith("SEARCH_APP_") and k not in target.environment()]:
-        del os.environ[name]
-    from search_app.web.app import create_app
+    """The application from its public factory, configured for the target's index (its own engine)."""
+    from search_app import create_app
 
-    app = create_app()
+    app = create_app({"SEARCH_APP_CONFIG": target.config()})
     app.testing = True
     return app
 

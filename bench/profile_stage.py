@@ -78,9 +78,9 @@ def run_stage(stage: str, target: EngineTarget, corpus, repeat: int) -> None:
         finally:
             engine.close()
         return
-    from search_app.web.app import create_app
+    from search_app import create_app
 
-    client = create_app().test_client()
+    client = create_app({"SEARCH_APP_CONFIG": target.config()}).test_client()
     for _ in range(repeat):
         for spec in specs:
             client.get("/api/search?" + spec.query_string())
