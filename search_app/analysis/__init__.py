@@ -5,6 +5,15 @@
 analyzers of the same names; tokens carry offsets in the original text for highlighting.
 """
 
-from search_app.analysis.chain import ANALYZERS, Token, Word, analyze, analyze_fields, analyze_word, segment, terms
+from search_app.analysis.chain import (
+    ANALYZERS,
+    Token,
+    Word,
+    analyze,
+    analyze_fields,
+    analyze_word,
+    segment,
+    terms,
+)
 
 __all__ = ["ANALYZERS", "Token", "Word", "analyze", "analyze_fields", "analyze_word", "segment", "terms"]

@@ -90,7 +90,7 @@ def _break_iterator() -> icu.BreakIterator:
 
 @lru_cache(maxsize=1 << 16)
 def _script_runs(word: str) -> tuple[tuple[int, int], ...]:
-    """Split a segment where its script changes (``लवरोवSCO`` is two words), as Lucene's ICU tokenizer does."""
+    """Split a segment where its script changes (``लवरोवSCO``: two words), like Lucene's ICU tokenizer."""
     if word.isascii():
         return ((0, len(word)),)
     runs: list[tuple[int, int]] = []

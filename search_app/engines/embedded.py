@@ -1,0 +1,423 @@
+"""The embedded engine: a Tantivy index in a directory, analysed in Python with the mapping's ICU chain.
+
+Layout of ``<data_dir>/<index>/``::
+
+    CURRENT           the name of the live index version (like an Elasticsearch alias)
+    v1.1/             a Tantivy index: mapping version 1, Tantivy layout version 1
+    upgrade.lock      held (flock) while an index is created or upgraded
+
+Several processes (gunicorn workers reading, one ingest writing) share it safely:
+
+* Tantivy allows one ``IndexWriter`` per index at a time, enforced by a lock file inside the index
+  directory that works across processes. This engine opens a writer only for the duration of one
+  ``upsert``/``delete`` call (one commit per batch) and then releases it, so web workers never hold it.
+  A writer that finds the lock busy retries with backoff for ``lock_timeout`` seconds and then raises
+  ``EngineUnavailable`` naming the cause.
+* Readers are lock-free: a commit writes new segment files and then atomically replaces ``meta.json``.
+  Every read checks (at most every RELOAD_INTERVAL seconds, and at once after this process's own writes)
+  whether ``meta.json`` changed and, if so, reloads its searcher; it also re-reads ``CURRENT`` so a
+  finished upgrade switches readers to the new version.
+* An upgrade (the version changed) builds the new index beside the old one from the stored documents,
+  holding the old index's writer lock so no ingest writes are lost, then swaps ``CURRENT`` atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import tantivy
+from tantivy import Order, Query
+
+from search_app.engines.base import (
+    FACETS,
+    BulkResult,
+    EngineUnavailable,
+    FacetValue,
+    Health,
+    Hit,
+    InvalidSearch,
+    SearchEngine,
+    SearchRequest,
+    SearchResult,
+)
+from search_app.engines.embedded_highlight import highlight_whole, snippets
+from search_app.engines.embedded_query import MatchTerms, combine, filter_query, text_query
+from search_app.engines.embedded_schema import (
+    SORT_FIELD,
+    SUGGEST_FIELD,
+    build_schema,
+    from_document,
+    index_version,
+    to_document,
+)
+from search_app.query import QueryTooLong
+
+RELOAD_INTERVAL = 1.0  # seconds between checks for other processes' commits
+WRITER_HEAP_BYTES = 128_000_000
+UPSERT_BATCH = 2_000  # documents per commit when a caller passes a long stream
+SUGGEST_SCAN = 2_000  # prefix terms read before ranking them by document frequency
+
+
+class EmbeddedEngine(SearchEngine):
+    """The default engine: Tantivy on local disk, no server needed."""
+
+    name = "embedded"
+    has_icu = True  # PyICU implements the full chain
+
+    def __init__(self, data_dir: Path, index: str = "articles", lock_timeout: float = 30.0) -> None:
+        self.root = Path(data_dir) / index
+        self.index_name = index
+        self.lock_timeout = lock_timeout
+        self.schema = build_schema()
+        self._index: tantivy.Index | None = None
+        self._version: str | None = None
+        self._seen: tuple[Any, ...] | None = None  # stat of CURRENT and meta.json at the last reload
+        self._checked = 0.0
+        self._lock = threading.RLock()  # one thread at a time swaps the index/searcher of this object
+
+    # ----- index lifecycle -------------------------------------------------------------------------
+
+    @property
+    def _current_file(self) -> Path:
+        return self.root / "CURRENT"
+
+    def _read_current(self) -> str | None:
+        try:
+            return self._current_file.read_text(encoding="utf-8").strip() or None
+        except FileNotFoundError:
+            return None
+
+    def _write_current(self, version: str) -> None:
+        tmp = self.root / "CURRENT.tmp"
+        tmp.write_text(version + "\n", encoding="utf-8")
+        os.replace(tmp, self._current_file)  # atomic: readers see the old or the new name, never half
+
+    @contextlib.contextmanager
+    def _upgrade_lock(self) -> Iterator[None]:
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / "upgrade.lock", "w") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def ensure_index(self) -> None:
+        """Create the index, or build the current version from an older one and swap it in."""
+        target = index_version()
+        with self._upgrade_lock():
+            current = self._read_current()
+            if current == target and tantivy.Index.exists(str(self.root / target)):
+                self._open(target)
+                return
+            new_dir = self.root / target
+            if new_dir.exists():  # a half-built index from an interrupted upgrade
+                shutil.rmtree(new_dir)
+            new_dir.mkdir(parents=True)
+            new_index = tantivy.Index(self.schema, path=str(new_dir), reuse=False)
+            old_dir = self.root / current if current else None
+            if old_dir is not None and tantivy.Index.exists(str(old_dir)):
+                old_index = tantivy.Index.open(str(old_dir))
+                with self._writer(old_index):  # hold the old index's lock: no writes lost during the copy
+                    self._copy_documents(old_index, new_index)
+                    self._write_current(target)
+                shutil.rmtree(old_dir, ignore_errors=True)
+            else:
+                self._write_current(target)
+            self._open(target)
+
+    def _copy_documents(self, old_index: tantivy.Index, new_index: tantivy.Index) -> None:
+        old_index.reload()
+        searcher = old_index.searcher()
+        total = searcher.num_docs
+        if not total:
+            return
+        addresses = [address for _, address in searcher.search(Query.all_query(), limit=total).hits]
+        with self._writer(new_index) as writer:
+            for address in addresses:
+                writer.add_document(to_document(from_document(searcher.doc(address))))
+            writer.commit()
+
+    def _open(self, version: str) -> None:
+        with self._lock:
+            index = tantivy.Index.open(str(self.root / version))
+            index.config_reader(reload_policy="manual")
+            index.reload()
+            self._index, self._version = index, version
+            self._seen = self._stamp()
+            self._checked = time.monotonic()
+
+    def _stamp(self) -> tuple[Any, ...]:
+        stamps: list[Any] = []
+        for path in (self._current_file, self.root / (self._version or "") / "meta.json"):
+            try:
+                st = path.stat()
+                stamps.append((st.st_ino, st.st_mtime_ns, st.st_size))
+            except FileNotFoundError:
+                stamps.append(None)
+        return tuple(stamps)
+
+    def _searcher(self) -> tantivy.Searcher:
+        """A searcher that sees every commit made until at most RELOAD_INTERVAL ago (any process)."""
+        with self._lock:
+            if self._index is None:
+                current = self._read_current()
+                if current is None or not tantivy.Index.exists(str(self.root / current)):
+                    self.ensure_index()
+                else:
+                    self._open(current)
+            elif time.monotonic() - self._checked >= RELOAD_INTERVAL:
+                self._reload_if_changed()
+            assert self._index is not None
+            return self._index.searcher()
+
+    def _reload_if_changed(self) -> None:
+        self._checked = time.monotonic()
+        current = self._read_current()
+        if current is None:
+            raise EngineUnavailable(f"the index at {self.root} was removed")
+        if current != self._version:
+            self._open(current)
+            return
+        stamp = self._stamp()
+        if stamp != self._seen:
+            assert self._index is not None
+            self._index.reload()
+            self._seen = stamp
+
+    def refresh(self) -> None:
+        """Make every commit (this process's and others') visible to this engine's searches."""
+        with self._lock:
+            if self._index is None:
+                self._searcher()
+            else:
+                self._reload_if_changed()
+
+    @contextlib.contextmanager
+    def _writer(self, index: tantivy.Index | None = None) -> Iterator[tantivy.IndexWriter]:
+        """The index's single writer, waiting (with backoff) while another process holds it."""
+        if index is None:
+            self._searcher()  # opens (or creates) the live index
+            index = self._index
+        assert index is not None
+        deadline = time.monotonic() + self.lock_timeout
+        delay = 0.05
+        while True:
+            try:
+                writer = index.writer(heap_size=WRITER_HEAP_BYTES)
+                break
+            except ValueError as exc:
+                if "LockBusy" not in str(exc):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise EngineUnavailable(
+                        f"another process is writing to {self.root} (Tantivy allows one writer); "
+                        f"gave up after {self.lock_timeout:.0f}s"
+                    ) from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+        try:
+            yield writer
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            # Let merges finish, then drop the writer: that releases the lock for other processes.
+            writer.wait_merging_threads()
+            del writer
+
+    def drop_index(self) -> None:
+        """Delete every version of the index and its directory."""
+        with self._lock:
+            self._index = None
+            self._version = None
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def close(self) -> None:
+        with self._lock:
+            self._index = None
+
+    # ----- writing ---------------------------------------------------------------------------------
+
+    def _existing_ids(self, searcher: tantivy.Searcher, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        query = Query.term_set_query(self.schema, "id", ids)
+        result = searcher.aggregate(query, {"ids": {"terms": {"field": "id", "size": len(ids)}}})
+        return {bucket["key"] for bucket in result["ids"]["buckets"]}
+
+    def upsert(self, documents: Iterable[Mapping[str, Any]]) -> BulkResult:
+        """Insert or replace documents by id, committing every UPSERT_BATCH documents."""
+        result = BulkResult()
+        batch: list[Mapping[str, Any]] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= UPSERT_BATCH:
+                self._upsert_batch(batch, result)
+                batch = []
+        if batch:
+            self._upsert_batch(batch, result)
+        return result
+
+    def _upsert_batch(self, batch: list[Mapping[str, Any]], result: BulkResult) -> None:
+        prepared: list[tuple[str, tantivy.Document]] = []
+        for document in batch:
+            doc_id = document.get("id") if isinstance(document, Mapping) else None
+            try:
+                prepared.append((str(doc_id), to_document(document)))
+            except (ValueError, TypeError, AttributeError) as exc:
+                result.failed.append((str(doc_id), f"{type(exc).__name__}: {exc}"))
+        if not prepared:
+            return
+        with self._writer() as writer:
+            existing = self._existing_ids(self._fresh_searcher(), list({i for i, _ in prepared}))
+            for doc_id, doc in prepared:
+                if doc_id in existing:
+                    result.updated += 1
+                else:
+                    result.created += 1
+                    existing.add(doc_id)  # the same id again in this batch is an update
+                writer.delete_documents_by_term("id", doc_id)
+                writer.add_document(doc)
+            writer.commit()
+        self._after_write()
+
+    def _fresh_searcher(self) -> tantivy.Searcher:
+        """A searcher on the latest commit; called while holding the writer lock, so nothing newer exists."""
+        with self._lock:
+            assert self._index is not None
+            self._index.reload()
+            return self._index.searcher()
+
+    def _after_write(self) -> None:
+        with self._lock:
+            if self._index is not None:
+                self._index.reload()
+                self._seen = self._stamp()
+
+    def delete(self, doc_id: str) -> bool:
+        """Delete one document by id; True if it existed."""
+        with self._writer() as writer:
+            existed = bool(self._existing_ids(self._fresh_searcher(), [doc_id]))
+            if existed:
+                writer.delete_documents_by_term("id", doc_id)
+                writer.commit()
+        self._after_write()
+        return existed
+
+    # ----- reading ---------------------------------------------------------------------------------
+
+    def get(self, doc_id: str) -> dict[str, Any] | None:
+        """The stored article with this id, or None."""
+        searcher = self._searcher()
+        hits = searcher.search(Query.term_query(self.schema, "id", doc_id), limit=1).hits
+        return from_document(searcher.doc(hits[0][1])) if hits else None
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """Run a search: text query, facet filters (post-filter facet counts), sort, page, highlights."""
+        started = time.perf_counter()
+        request.validate()
+        try:
+            parsed = request.parsed
+        except QueryTooLong as exc:
+            raise InvalidSearch(str(exc)) from exc
+        searcher = self._searcher()
+        base, matches = text_query(self.schema, parsed)
+        filters = {
+            facet: filter_query(self.schema, facet, [values] if isinstance(values, str) else list(values))
+            for facet, values in request.filters.items()
+            if values
+        }
+        query = combine(base, list(filters.values()))
+        if request.sort == "newest" or base is None:
+            found = searcher.search(
+                query, limit=request.size, offset=request.offset, order_by_field=SORT_FIELD, order=Order.Desc
+            )
+            scored = False
+        else:
+            found = searcher.search(query, limit=request.size, offset=request.offset)
+            scored = True
+        hits = []
+        for score, address in found.hits:
+            article = from_document(searcher.doc(address))
+            hit = Hit(id=article["id"], score=float(score) if scored else None, fields=article)
+            if request.highlight:
+                hit.highlights = self._highlights(article, matches)
+            hits.append(hit)
+        facets = self._facets(searcher, base, filters, request.facet_size)
+        took = (time.perf_counter() - started) * 1000
+        return SearchResult(total=found.count, hits=hits, facets=facets, took_ms=took)
+
+    @staticmethod
+    def _highlights(article: Mapping[str, Any], matches: MatchTerms) -> dict[str, list[str]]:
+        title = str(article.get("title") or "")
+        body = str(article.get("body") or "")
+        return {"title": [highlight_whole(title, matches)] if title else [], "body": snippets(body, matches)}
+
+    def _facets(
+        self, searcher: tantivy.Searcher, base: Query | None, filters: dict[str, Query], size: int
+    ) -> dict[str, list[FacetValue]]:
+        """Counts per facet under every filter except the facet's own (OR within a facet, AND across)."""
+        # Ask for more buckets than shown so ties at the cut are broken by value, not by chance.
+        terms = {"terms": {"size": max(size * 2, size + 10)}}
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for facet in FACETS:
+            others = tuple(f for f in filters if f != facet)
+            groups.setdefault(others, []).append(facet)
+        facets: dict[str, list[FacetValue]] = {}
+        for applied, names in groups.items():
+            query = combine(base, [filters[f] for f in applied])
+            aggregations = {name: {"terms": {**terms["terms"], "field": name}} for name in names}
+            result = searcher.aggregate(query, aggregations)
+            for name in names:
+                buckets = result.get(name, {}).get("buckets", [])
+                values = sorted(
+                    (FacetValue(str(b["key"]), int(b["doc_count"])) for b in buckets),
+                    key=lambda v: (-v.count, v.value),
+                )
+                facets[name] = values[:size]
+        return {name: facets[name] for name in FACETS}
+
+    def suggest(self, prefix: str, size: int = 8) -> list[str]:
+        """Title words and word pairs starting with ``prefix`` (case-insensitive), most frequent first."""
+        prefix = (prefix or "").strip().casefold()
+        if not prefix or size < 1:
+            return []
+        searcher = self._searcher()
+        found = searcher.terms_with_prefix(SUGGEST_FIELD, prefix, limit=SUGGEST_SCAN)
+        ranked = sorted(found, key=lambda item: (-item[1], len(item[0]), item[0]))
+        return [term for term, _ in ranked[:size]]
+
+    # ----- status ----------------------------------------------------------------------------------
+
+    def health(self) -> Health:
+        """OK when the index opens and can be searched."""
+        try:
+            documents = self._searcher().num_docs
+        except Exception as exc:  # any failure to open is "not healthy", reported, never raised
+            return Health(ok=False, engine=self.name, detail=f"{type(exc).__name__}: {exc}")
+        return Health(ok=True, engine=self.name, detail=f"{documents} documents in {self.root}")
+
+    def stats(self) -> dict[str, Any]:
+        """Documents, segments, on-disk size and version of the live index."""
+        searcher = self._searcher()
+        directory = self.root / (self._version or "")
+        size = sum(p.stat().st_size for p in directory.glob("*") if p.is_file())
+        return {
+            "engine": self.name,
+            "documents": searcher.num_docs,
+            "index": self.index_name,
+            "version": self._version,
+            "tantivy": getattr(tantivy, "__version__", "unknown"),
+            "segments": searcher.num_segments,
+            "size_bytes": size,
+            "path": str(directory),
+        }

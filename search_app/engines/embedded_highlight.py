@@ -1,0 +1,161 @@
+"""Highlighted snippets for the embedded engine, computed from the original text.
+
+The text is analysed again (cached per word, so this is cheap) to find the tokens a query matched, with
+their offsets in the original; the best window of about FRAGMENT_CHARS characters around them is cut at
+ICU word boundaries (never inside a grapheme cluster of an Indic script), everything is HTML-escaped and
+only the matches are wrapped in MARK_OPEN/MARK_CLOSE.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from functools import lru_cache
+
+import icu
+
+from search_app.analysis import ANALYZERS, analyze_fields
+from search_app.engines.base import MARK_CLOSE, MARK_OPEN
+from search_app.engines.embedded_query import MIN_SKELETON_LETTERS, MatchTerms
+
+FRAGMENT_CHARS = 200
+MAX_FRAGMENTS = 2
+
+_local = threading.local()
+
+
+def _word_breaks() -> icu.BreakIterator:
+    iterator = getattr(_local, "words", None)
+    if iterator is None:
+        iterator = _local.words = icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
+    return iterator
+
+
+@lru_cache(maxsize=1 << 16)
+def _within_edits(a: str, b: str, limit: int) -> bool:
+    """Levenshtein distance (with transpositions) of a and b is at most ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous2: list[int] | None = None
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return False
+        previous2, previous = previous, current
+    return previous[-1] <= limit
+
+
+def matched_spans(text: str, matches: MatchTerms) -> list[tuple[int, int]]:
+    """Offsets (start, end) in ``text`` of the words the query matched, in order, without overlaps."""
+    if matches.is_empty:
+        return []
+    spans: set[tuple[int, int]] = set()
+    for analyzer, tokens in analyze_fields(text, ANALYZERS).items():
+        wanted = matches.terms[analyzer]
+        for token in tokens:
+            if analyzer == "skeleton_text" and len(token.text) < MIN_SKELETON_LETTERS:
+                continue
+            if token.text in wanted or (
+                analyzer == "indic_text"
+                and any(_within_edits(token.text, term, limit) for term, limit in matches.fuzzy)
+            ):
+                spans.add((token.start, token.end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def mark(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` HTML-escaped, with the spans inside it wrapped in marks."""
+    end = len(text) if end is None else end
+    out: list[str] = []
+    position = start
+    for span_start, span_end in spans:
+        if span_end <= start or span_start >= end:
+            continue
+        span_start, span_end = max(span_start, start), min(span_end, end)
+        out.append(html.escape(text[position:span_start]))
+        out.append(MARK_OPEN + html.escape(text[span_start:span_end]) + MARK_CLOSE)
+        position = span_end
+    out.append(html.escape(text[position:end]))
+    return "".join(out).strip()
+
+
+def _snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen nothing, move ``start`` back and ``end`` forward to the nearest word boundaries."""
+    breaks = _word_breaks()
+    breaks.setText(text)
+    if start > 0 and not breaks.isBoundary(start):
+        start = max(breaks.preceding(start), 0)
+    if end < len(text) and not breaks.isBoundary(end):
+        following = breaks.following(end)
+        end = following if following != icu.BreakIterator.DONE else len(text)
+    return start, end
+
+
+def _best_window(
+    spans: list[tuple[int, int]], text: str, width: int
+) -> tuple[int, int, list[tuple[int, int]]]:
+    """The window of ``width`` characters holding the most distinct matched words (then the most matches)."""
+    best = (-1, -1)
+    best_range = (0, 0)
+    j = 0
+    for i, (first_start, _) in enumerate(spans):
+        j = max(j, i)
+        while j + 1 < len(spans) and spans[j + 1][1] - first_start <= width:
+            j += 1
+        inside = spans[i : j + 1]
+        distinct = len({text[s:e].casefold() for s, e in inside})
+        score = (distinct, len(inside))
+        if score > best:
+            best, best_range = score, (i, j)
+    i, j = best_range
+    chosen = spans[i : j + 1]
+    first, last = chosen[0][0], chosen[-1][1]
+    slack = max(width - (last - first), 0)
+    start = max(first - slack // 3, 0)
+    end = min(max(start + width, last), len(text))
+    start, end = _snap(text, start, end)
+    return start, end, chosen
+
+
+def snippets(
+    text: str, matches: MatchTerms, width: int = FRAGMENT_CHARS, limit: int = MAX_FRAGMENTS
+) -> list[str]:
+    """Up to ``limit`` escaped fragments of ``text`` around its matches (best first); the escaped
+    opening of the text when nothing matched."""
+    if not text:
+        return []
+    spans = matched_spans(text, matches)
+    if not spans:
+        return [opening(text, width)]
+    fragments: list[tuple[int, str]] = []
+    remaining = spans
+    while remaining and len(fragments) < limit:
+        start, end, _ = _best_window(remaining, text, width)
+        fragments.append((start, mark(text, spans, start, end)))
+        remaining = [s for s in remaining if s[1] <= start or s[0] >= end]
+    return [fragment for _, fragment in fragments]
+
+
+def highlight_whole(text: str, matches: MatchTerms) -> str:
+    """All of ``text`` (a title) escaped, its matches marked."""
+    return mark(text, matched_spans(text, matches))
+
+
+def opening(text: str, width: int = FRAGMENT_CHARS) -> str:
+    """The escaped first ``width`` characters of ``text``, cut at a word boundary."""
+    if len(text) <= width:
+        return html.escape(text).strip()
+    _, end = _snap(text, 0, width)
+    return html.escape(text[:end]).strip()

@@ -1,0 +1,137 @@
+"""Translate a parsed user query (``search_app.query.ParsedQuery``) into Tantivy Query objects.
+
+Never through Tantivy's query-string parser: every term is analysed by the same three analyzers as the
+documents and becomes term/phrase/fuzzy queries built as objects, so no input is query syntax.
+
+Per term, the best of (a disjunction-max over):
+  indic field exact (weight 1), indic fuzzy for long tokens (0.5), Latin transliteration (0.8), and the
+  consonant skeleton (0.4, only when it has at least 3 letters: shorter skeletons collide too often);
+each on the title (boost 3) and the body (boost 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import tantivy
+from tantivy import Occur, Query
+
+from search_app.analysis import ANALYZERS, analyze_fields
+from search_app.engines.embedded_schema import TEXT_FIELDS
+from search_app.query import ParsedQuery, Term
+
+TITLE_BOOST = 3.0
+WEIGHTS = {"indic_text": 1.0, "latin_text": 0.8, "skeleton_text": 0.4}
+FUZZY_WEIGHT = 0.5
+MIN_SKELETON_LETTERS = 3
+# Edit distance allowed for an indic token of at least this many characters (checked longest first).
+FUZZY_DISTANCES = ((9, 2), (5, 1))
+TIE_BREAKER = 0.2
+
+
+def fuzzy_distance(token: str) -> int:
+    """How many edits a query token of this length may be off by (0: exact only)."""
+    for min_length, distance in FUZZY_DISTANCES:
+        if len(token) >= min_length:
+            return distance
+    return 0
+
+
+@dataclass
+class MatchTerms:
+    """What highlighting looks for: analysed query terms per analyzer, plus fuzzy indic terms."""
+
+    terms: dict[str, set[str]] = field(default_factory=lambda: {a: set() for a in ANALYZERS})
+    fuzzy: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(self.terms.values())
+
+
+def _exact(schema: tantivy.Schema, field_name: str, tokens: list[str]) -> Query:
+    if len(tokens) == 1:
+        return Query.term_query(schema, field_name, tokens[0])
+    return Query.phrase_query(schema, field_name, tokens)
+
+
+def _analysed(term: Term) -> dict[str, list[str]] | None:
+    """The term's tokens per analyzer, or None when it has no searchable content (stop word, punctuation)."""
+    analysed = {a: [t.text for t in tokens] for a, tokens in analyze_fields(term.text, ANALYZERS).items()}
+    return analysed if analysed["indic_text"] else None
+
+
+def term_query(
+    schema: tantivy.Schema, term: Term, matches: MatchTerms | None = None, *, loose: bool = True
+) -> Query | None:
+    """The query for one word or phrase; None when the term analyses to nothing.
+
+    ``loose`` adds the fuzzy variants (positive terms); exclusions leave them out, so that ``-word``
+    removes the documents that contain the word in any script, not its near misses.
+    """
+    analysed = _analysed(term)
+    if analysed is None:
+        return None
+    clauses: list[Query] = []
+
+    for analyzer, (title_field, body_field) in TEXT_FIELDS.items():
+        tokens = analysed[analyzer]
+        if not tokens:
+            continue
+        if analyzer == "skeleton_text" and sum(map(len, tokens)) < MIN_SKELETON_LETTERS:
+            continue
+        weight = WEIGHTS[analyzer]
+        for field_name, boost in ((title_field, TITLE_BOOST), (body_field, 1.0)):
+            clauses.append(Query.boost_query(_exact(schema, field_name, tokens), boost * weight))
+        if matches is not None:
+            matches.terms[analyzer].update(tokens)
+        if analyzer == "indic_text" and loose and len(tokens) == 1:
+            distance = fuzzy_distance(tokens[0])
+            if distance:
+                for field_name, boost in ((title_field, TITLE_BOOST), (body_field, 1.0)):
+                    fuzzy = Query.fuzzy_term_query(schema, field_name, tokens[0], distance=distance)
+                    clauses.append(Query.boost_query(fuzzy, boost * FUZZY_WEIGHT))
+                if matches is not None:
+                    matches.fuzzy.append((tokens[0], distance))
+    if not clauses:
+        return None
+    return Query.disjunction_max_query(clauses, tie_breaker=TIE_BREAKER)
+
+
+def text_query(schema: tantivy.Schema, parsed: ParsedQuery) -> tuple[Query | None, MatchTerms]:
+    """The query for the whole parsed input (None: match everything) and the terms to highlight.
+
+    Groups are ANDed, terms inside a group ORed, excluded terms must not match. A group whose terms all
+    analyse to nothing is dropped rather than matching nothing.
+    """
+    matches = MatchTerms()
+    clauses: list[tuple[Occur, Query]] = []
+    for group in parsed.groups:
+        alternatives = [q for q in (term_query(schema, t, matches) for t in group) if q is not None]
+        if len(alternatives) == 1:
+            clauses.append((Occur.Must, alternatives[0]))
+        elif alternatives:
+            clauses.append((Occur.Must, Query.boolean_query([(Occur.Should, q) for q in alternatives])))
+    excluded = [q for q in (term_query(schema, t, loose=False) for t in parsed.excluded) if q is not None]
+    if not clauses and not excluded:
+        return None, matches
+    if not clauses:
+        clauses.append((Occur.Must, Query.all_query()))
+    clauses.extend((Occur.MustNot, q) for q in excluded)
+    return Query.boolean_query(clauses), matches
+
+
+def filter_query(schema: tantivy.Schema, facet: str, values: list[str]) -> Query:
+    """Documents with any of ``values`` in ``facet`` (OR within a facet), scoring nothing."""
+    query = Query.term_set_query(schema, facet, list(values))
+    return Query.const_score_query(query, 0.0)
+
+
+def combine(base: Query | None, filters: list[Query]) -> Query:
+    """``base`` AND every filter; everything when there is neither."""
+    clauses = [(Occur.Must, q) for q in ([base] if base is not None else []) + filters]
+    if not clauses:
+        return Query.all_query()
+    if len(clauses) == 1:
+        return clauses[0][1]
+    return Query.boolean_query(clauses)

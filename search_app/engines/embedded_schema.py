@@ -1,0 +1,124 @@
+"""The Tantivy schema of the embedded engine and the conversion of articles into Tantivy documents.
+
+Text fields mirror the Elasticsearch multi-fields: ``title``/``body`` (indic_text), ``*_latin``
+(latin_text) and ``*_skeleton`` (skeleton_text). They are analysed in Python by ``search_app.analysis``
+and handed to Tantivy as space-joined terms on its ``whitespace`` tokenizer (measured faster than building
+``PreTokenizedString`` token objects, and the terms never contain spaces).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import tantivy
+
+from search_app.analysis import ANALYZERS, Token, analyze, analyze_fields
+from search_app.analysis.rules import mapping_version
+from search_app.engines.base import FACETS, UNKNOWN
+
+# Bump when the Tantivy fields or their content change; the index directory carries it with the
+# mapping's version, so an upgrade builds a new index and swaps it in (see EmbeddedEngine.ensure_index).
+LAYOUT_VERSION = 1
+
+# analyzer -> (title field, body field)
+TEXT_FIELDS: dict[str, tuple[str, str]] = {
+    "indic_text": ("title", "body"),
+    "latin_text": ("title_latin", "body_latin"),
+    "skeleton_text": ("title_skeleton", "body_skeleton"),
+}
+SUGGEST_FIELD = "suggest"
+SORT_FIELD = "published_day"  # days since 1970-01-01; NO_DATE for documents without one
+SOURCE_FIELD = "source_json"  # the whole article as JSON
+NO_DATE = -(2**62)  # sorts last when newest first
+
+
+def index_version() -> str:
+    """The name of the current index version: mapping version and Tantivy layout version."""
+    return f"v{mapping_version()}.{LAYOUT_VERSION}"
+
+
+def build_schema() -> tantivy.Schema:
+    """The Tantivy schema (text fields analysed in Python, keyword facet fields, a sort key, the source)."""
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", tokenizer_name="raw", fast=True)
+    for title_field, body_field in TEXT_FIELDS.values():
+        builder.add_text_field(title_field, tokenizer_name="whitespace")
+        builder.add_text_field(body_field, tokenizer_name="whitespace")
+    builder.add_text_field(SUGGEST_FIELD, tokenizer_name="raw")
+    for facet in FACETS:
+        builder.add_text_field(facet, tokenizer_name="raw", fast=True)
+    builder.add_integer_field(SORT_FIELD, fast=True)
+    builder.add_bytes_field(SOURCE_FIELD, stored=True)
+    return builder.build()
+
+
+def facet_values(article: Mapping[str, Any], facet: str) -> list[str]:
+    """The values ``article`` is counted under for ``facet``; [UNKNOWN] when it has none."""
+    if facet == "country":
+        raw = article.get("country") or [
+            c.get("name") or c.get("code") for c in article.get("countries") or []
+        ]
+    else:
+        raw = article.get(facet)
+    values = raw if isinstance(raw, list | tuple) else [raw]
+    cleaned = [str(v) for v in values if v is not None and str(v).strip()]
+    return list(dict.fromkeys(cleaned)) or [UNKNOWN]
+
+
+def published_day(article: Mapping[str, Any]) -> int:
+    """Days since the epoch of ``published`` (ISO date), NO_DATE when absent or unreadable."""
+    published = article.get("published")
+    if not published:
+        return NO_DATE
+    try:
+        day = dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return NO_DATE
+    return (day - dt.date(1970, 1, 1)).days
+
+
+def suggestions(title: str, tokens: list[Token] | None = None) -> list[str]:
+    """Completions a title offers: its words as written (case-folded) and word pairs, without stop words.
+    ``tokens`` are the title's indic_text tokens when the caller has them already."""
+    tokens = analyze(title, "indic_text") if tokens is None else tokens
+    words = [title[token.start : token.end].casefold() for token in tokens]
+    # Pairs of words next to each other in the title (not across a dropped stop word).
+    pairs = [
+        f"{words[i]} {words[i + 1]}"
+        for i in range(len(tokens) - 1)
+        if tokens[i + 1].position == tokens[i].position + 1
+    ]
+    return list(dict.fromkeys(words + pairs))
+
+
+def to_document(article: Mapping[str, Any]) -> tantivy.Document:
+    """The Tantivy document for one article (raises ValueError when it has no usable id)."""
+    doc_id = article.get("id")
+    if not isinstance(doc_id, str) or not doc_id.strip():
+        raise ValueError("document has no id")
+    doc = tantivy.Document()
+    doc.add_text("id", doc_id)
+    title = str(article.get("title") or "")
+    body = str(article.get("body") or "")
+    for source_text, slot in ((title, 0), (body, 1)):
+        analysed = analyze_fields(source_text, ANALYZERS)
+        for analyzer, fields in TEXT_FIELDS.items():
+            doc.add_text(fields[slot], " ".join(token.text for token in analysed[analyzer]))
+        if slot == 0:
+            title_tokens = analysed["indic_text"]
+    for suggestion in suggestions(title, title_tokens):
+        doc.add_text(SUGGEST_FIELD, suggestion)
+    for facet in FACETS:
+        for value in facet_values(article, facet):
+            doc.add_text(facet, value)
+    doc.add_integer(SORT_FIELD, published_day(article))
+    doc.add_bytes(SOURCE_FIELD, json.dumps(dict(article), ensure_ascii=False).encode("utf-8"))
+    return doc
+
+
+def from_document(doc: tantivy.Document) -> dict[str, Any]:
+    """The article stored in a Tantivy document."""
+    return json.loads(doc.get_first(SOURCE_FIELD))
