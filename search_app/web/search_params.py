@@ -1,0 +1,107 @@
+"""Turn request arguments into a ``SearchRequest``: the one parser behind both the page and the API.
+
+Both renderings call ``parse_search_args`` so their parameters cannot drift apart. Repeated facet
+parameters (``country``, ``year``, ``language``, ``source``) are OR-ed within a facet and AND-ed across.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from search_app.engines.base import FACETS, MAX_PAGE_SIZE, UNKNOWN, InvalidSearch, SearchRequest
+from search_app.query import QueryTooLong, parse_query
+
+DEFAULT_SIZE = 10
+# Bounds on what one request may select: generous for people, cheap for the engine.
+MAX_VALUES_PER_FACET = 20
+MAX_VALUE_LENGTH = 200
+SORTS = ("relevance", "newest")
+# Years are whole numbers (the index stores them as integers); "unknown" selects articles without one.
+_YEAR = re.compile(r"[0-9]{1,4}")
+
+
+class BadParameter(InvalidSearch):
+    """A request argument is missing, malformed or out of range (answered with 400)."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(message)
+        self.param = param
+
+
+def _integer(args, name: str, default: int, minimum: int, maximum: int | None = None) -> int:
+    raw = args.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    raw = raw.strip()
+    # int() would also accept "1_000" and non-ASCII digits; a page number is plain ASCII digits.
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
+        raise BadParameter(name, f"{name} must be a whole number, not {raw[:20]!r}")
+    value = int(raw)
+    if value < minimum or (maximum is not None and value > maximum):
+        bounds = f"at least {minimum}" if maximum is None else f"between {minimum} and {maximum}"
+        raise BadParameter(name, f"{name} must be {bounds}")
+    return value
+
+
+def _facet_value(facet: str, raw: str) -> str:
+    value = raw.strip()
+    if len(value) > MAX_VALUE_LENGTH:
+        raise BadParameter(facet, f"{facet} values are at most {MAX_VALUE_LENGTH} characters")
+    if value.lower() == UNKNOWN:
+        return UNKNOWN
+    if facet == "country":
+        return value.upper()  # ISO 3166-1 codes are stored upper-case
+    if facet == "language":
+        return value.lower()  # ISO 639-1 codes are stored lower-case
+    if facet == "year" and not _YEAR.fullmatch(raw):
+        raise BadParameter("year", f"year must be a year such as 2024 or {UNKNOWN!r}, not {raw[:20]!r}")
+    return value
+
+
+def _filters(args) -> dict[str, list[str]]:
+    filters: dict[str, list[str]] = {}
+    for facet in FACETS:
+        values: list[str] = []
+        for raw in args.getlist(facet):
+            value = _facet_value(facet, raw)
+            if value and value not in values:
+                values.append(value)
+        if len(values) > MAX_VALUES_PER_FACET:
+            raise BadParameter(facet, f"select at most {MAX_VALUES_PER_FACET} {facet} values")
+        if values:
+            filters[facet] = values
+    return filters
+
+
+def parse_search_args(args) -> SearchRequest:
+    """Validate request args (a MultiDict) into a SearchRequest; raises BadParameter with a clear message.
+
+    An empty query lists everything newest first unless ``sort`` says otherwise; a query sorts by
+    relevance by default.
+    """
+    text = (args.get("q") or "").strip()
+    try:
+        parse_query(text)
+    except QueryTooLong as exc:
+        raise BadParameter("q", str(exc)) from exc
+    sort = (args.get("sort") or "").strip() or ("relevance" if text else "newest")
+    if sort not in SORTS:
+        raise BadParameter("sort", f"sort must be one of {', '.join(SORTS)}")
+    request = SearchRequest(
+        text=text,
+        filters=_filters(args),
+        sort=sort,
+        page=_integer(args, "page", default=1, minimum=1),
+        size=_integer(args, "size", default=DEFAULT_SIZE, minimum=1, maximum=MAX_PAGE_SIZE),
+    )
+    try:
+        request.validate()
+    except InvalidSearch as exc:
+        raise BadParameter("page", str(exc)) from exc
+    return request
+
+
+def selected_pairs(request: SearchRequest) -> Sequence[tuple[str, str]]:
+    """Every (facet, value) the request filters on, in facet order (for chips)."""
+    return [(facet, value) for facet in FACETS for value in request.filters.get(facet, ())]

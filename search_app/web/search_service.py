@@ -1,0 +1,137 @@
+"""Run one search and shape the result for both renderings (the page and ``/api/search``).
+
+The response is plain JSON-ready data in the shape the API documents; the page renders the same dict.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import lru_cache
+from typing import Any
+
+import icu
+
+from search_app.engines.base import FACETS, UNKNOWN, FacetValue, Hit, SearchEngine, SearchRequest
+from search_app.web.snippets import join_fragments, plain_snippet
+
+_ENGLISH = icu.Locale("en")
+UNKNOWN_LABEL = "Unknown"
+
+
+@lru_cache(maxsize=1024)
+def country_name(code: str) -> str:
+    """The English name of an ISO 3166-1 code, from ICU/CLDR (the code itself if ICU has no name)."""
+    if code == UNKNOWN:
+        return UNKNOWN_LABEL
+    name = icu.Locale("", code).getDisplayCountry(_ENGLISH)
+    return name if name and name != "Unknown Region" else code
+
+
+@lru_cache(maxsize=1024)
+def language_name(code: str) -> str:
+    """The English name of an ISO 639 code, from ICU/CLDR (the code itself if ICU has no name)."""
+    if code == UNKNOWN:
+        return UNKNOWN_LABEL
+    name = icu.Locale(code).getDisplayLanguage(_ENGLISH)
+    return name or code
+
+
+def facet_label(facet: str, value: str) -> str:
+    """What the UI shows for a facet value: names for codes, the value itself otherwise."""
+    if facet == "country":
+        return country_name(value)
+    if facet == "language":
+        return language_name(value)
+    return UNKNOWN_LABEL if value == UNKNOWN else value
+
+
+def _facet(facet: str, values: list[FacetValue], selected: list[str]) -> list[dict[str, Any]]:
+    shown = [
+        {
+            "value": str(v.value),
+            "label": facet_label(facet, str(v.value)),
+            "count": v.count,
+            "selected": str(v.value) in selected,
+        }
+        for v in values
+    ]
+    # A selected value with no matches must stay visible, or the user could not unselect it.
+    present = {str(v.value) for v in values}
+    shown += [
+        {"value": value, "label": facet_label(facet, value), "count": 0, "selected": True}
+        for value in selected
+        if value not in present
+    ]
+    return shown
+
+
+def snippet_for(hit: Hit) -> str:
+    """Highlighted body fragments if the engine found any, else the start of the body."""
+    fragments = hit.highlights.get("body") or []
+    if fragments:
+        snippet = join_fragments(fragments)
+        if snippet:
+            return str(snippet)
+    return str(plain_snippet(hit.fields.get("body") or ""))
+
+
+def _countries(fields: dict[str, Any]) -> list[dict[str, str]]:
+    countries = []
+    for country in fields.get("countries") or []:
+        code = country.get("code") if isinstance(country, dict) else str(country)
+        if code:
+            countries.append({"code": code, "name": country_name(code)})
+    return countries
+
+
+def hit_summary(hit: Hit) -> dict[str, Any]:
+    """One result as the API lists it."""
+    fields = hit.fields
+    return {
+        "id": hit.id,
+        "title": fields.get("title") or "",
+        "language": fields.get("language") or UNKNOWN,
+        "published": fields.get("published"),
+        "year": fields.get("year"),
+        "source": fields.get("source"),
+        "url": fields.get("url"),
+        "countries": _countries(fields),
+        "snippet": snippet_for(hit),
+        "score": hit.score,
+    }
+
+
+def run_search(engine: SearchEngine, request: SearchRequest) -> dict[str, Any]:
+    """Search and return the API response body (facets labelled, selections flagged, took_ms measured)."""
+    started = time.perf_counter()
+    result = engine.search(request)
+    hits = [hit_summary(hit) for hit in result.hits]
+    facets = {
+        facet: _facet(facet, result.facets.get(facet, []), list(request.filters.get(facet, ())))
+        for facet in FACETS
+    }
+    return {
+        "query": request.text,
+        "total": result.total,
+        "page": request.page,
+        "size": request.size,
+        "took_ms": round((time.perf_counter() - started) * 1000),
+        "hits": hits,
+        "facets": facets,
+    }
+
+
+def article_view(document: dict[str, Any]) -> dict[str, Any]:
+    """A stored article as ``/api/articles/<id>`` returns it (country names from ICU)."""
+    return {
+        "id": document.get("id"),
+        "title": document.get("title") or "",
+        "body": document.get("body") or "",
+        "language": document.get("language") or UNKNOWN,
+        "languages": list(document.get("languages") or []),
+        "published": document.get("published"),
+        "year": document.get("year"),
+        "source": document.get("source"),
+        "url": document.get("url"),
+        "countries": _countries(document),
+    }
