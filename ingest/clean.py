@@ -1,0 +1,52 @@
+"""Boilerplate removal: drop the lines a web page adds around an article, keep the article's paragraphs.
+
+Every rule is a general cue from ``ingest/data/boilerplate.json`` (share/follow promos, comment forms,
+ad-blocker notices, "back to top", image credits, bare counters), checked on the folded line, plus two
+structural rules: lines without a letter are dropped, and a line repeating the line before it is dropped.
+"""
+
+from __future__ import annotations
+
+from ingest.cues import cues
+from ingest.normalize import fold
+
+# Punctuation a cue line may carry around the phrase ("Comments:", "— Top —", "Share »").
+_EDGE_PUNCT = " \t.,:;!?|-–—•*#()[]{}<>«»\"'`~_=+/\\"
+# A promo or notice line that long is a real paragraph that happens to name a platform.
+_CONTAINS_MAX_WORDS = 40
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """Why ``line`` is boilerplate ("promo", "counter", ...), or None when it is article text."""
+    c = cues()
+    folded = fold(line).strip()
+    core = folded.strip(_EDGE_PUNCT)
+    if not any(ch.isalpha() for ch in core):
+        return "counter" if c.counter.match(core) else "no text"
+    if c.counter.match(core):
+        return "counter"
+    if core in c.whole_line:
+        return "navigation"
+    if c.prefix.match(folded):
+        return "credit"
+    words = len(folded.split())
+    if words <= _CONTAINS_MAX_WORDS and c.contains.search(folded):
+        return "notice"
+    if words <= c.promo_max_words and c.promo_platforms.search(folded) and c.promo_actions.search(folded):
+        return "promo"
+    return None
+
+
+def remove_boilerplate(lines: list[str]) -> list[str]:
+    """The lines that are article text, without cue lines and without consecutive repeats."""
+    kept: list[str] = []
+    previous = None
+    for line in lines:
+        if not line.strip() or boilerplate_reason(line):
+            continue
+        key = fold(line)
+        if key == previous:  # headings duplicated by page templates
+            continue
+        kept.append(line)
+        previous = key
+    return kept

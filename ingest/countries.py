@@ -1,0 +1,137 @@
+"""Countries an article mentions, as ISO 3166-1 alpha-2 codes with ICU's English names.
+
+Names come from ICU/CLDR (English, Hindi and Gujarati display names of every ISO country); aliases,
+short forms and demonyms come from ``ingest/data/country_aliases.tsv``; joined Indic case endings
+(પાકિસ્તાનના, रशियाना) from ``indic_suffixes.json``. Matching is on folded words (see ``normalize.fold``),
+so spelling variants match. Only country names count: a city alone never makes a country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import icu
+
+from ingest.cues import WORD_RE, load_json, load_lines
+from ingest.normalize import fold
+from search_app.documents import Country
+
+_LOCALES = ("en", "hi", "gu")
+_PARENS = re.compile(r"\s*\(([^)]*)\)")
+# A name of this script gets that script's joined case endings.
+_SCRIPTS = {
+    "Deva": re.compile("[\u0900-\u097f]"),
+    "Gujr": re.compile("[\u0a80-\u0aff]"),
+    "Latn": re.compile("[a-z]"),
+}
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    # first folded word -> [(folded words, code or None for a blocking phrase)], longest first
+    by_first_word: dict[str, list[tuple[tuple[str, ...], str | None]]]
+    case_sensitive: re.Pattern[str] | None
+    case_codes: dict[str, str]
+    english: dict[str, str]
+
+
+def english_name(code: str) -> str:
+    """ICU's English display name of a region code ("PK" -> "Pakistan")."""
+    return icu.Locale("", code).getDisplayCountry(icu.Locale("en"))
+
+
+def _cldr_names() -> list[tuple[str, str]]:
+    names = []
+    for code in icu.Locale.getISOCountries():
+        for locale in _LOCALES:
+            name = icu.Locale("", code).getDisplayCountry(icu.Locale(locale))
+            if not name or name == code:
+                continue
+            # "Myanmar (Burma)" names the country both ways.
+            names.append((code, _PARENS.sub("", name)))
+            names.extend((code, inner) for inner in _PARENS.findall(name))
+    return names
+
+
+def _script_of(folded: str) -> str | None:
+    return next((script for script, pattern in _SCRIPTS.items() if pattern.search(folded)), None)
+
+
+@cache
+def _matcher() -> _Matcher:
+    suffixes = {
+        script: [fold(s) for s in items]
+        for script, items in load_json("indic_suffixes.json").items()
+        if not script.startswith("_")
+    }
+    skip, blocks = set(), []
+    for line in load_lines("country_exclusions.tsv"):
+        kind, phrase = line.split("\t", 1)
+        (skip.add(fold(phrase)) if kind == "skip" else blocks.append(phrase))
+
+    entries: list[tuple[str | None, str]] = list(_cldr_names())
+    case_codes: dict[str, str] = {}
+    for line in load_lines("country_aliases.tsv"):
+        code, alias, *flags = line.split("\t")
+        if "case" in flags:
+            case_codes[alias] = code
+        else:
+            entries.append((code, alias))
+    entries.extend((None, phrase) for phrase in blocks)
+
+    by_first_word: dict[str, list[tuple[tuple[str, ...], str | None]]] = {}
+
+    def add(words: tuple[str, ...], code: str | None) -> None:
+        by_first_word.setdefault(words[0], [])
+        if (words, code) not in by_first_word[words[0]]:
+            by_first_word[words[0]].append((words, code))
+
+    for code, name in entries:
+        folded = fold(name)
+        if code is not None and folded in skip:
+            continue
+        words = tuple(WORD_RE.findall(folded))
+        if not words:
+            continue
+        add(words, code)
+        for suffix in suffixes.get(_script_of(words[-1]) or "", []):
+            add((*words[:-1], fold(words[-1] + suffix)), code)
+    for candidates in by_first_word.values():
+        candidates.sort(key=lambda item: len(item[0]), reverse=True)
+
+    case_sensitive = None
+    if case_codes:
+        alternation = "|".join(re.escape(a) for a in sorted(case_codes, key=len, reverse=True))
+        case_sensitive = re.compile(f"(?<![\\w.])(?:{alternation})(?![\\w])")
+    english = {code: english_name(code) for code in icu.Locale.getISOCountries()}
+    return _Matcher(by_first_word, case_sensitive, case_codes, english)
+
+
+def extract_countries(text: str) -> list[Country]:
+    """The countries ``text`` names, each once, in order of first mention."""
+    matcher = _matcher()
+    folded = fold(text)
+    found: dict[str, float] = {}  # code -> relative position of first mention
+    words = [(m.group(0), m.start()) for m in WORD_RE.finditer(folded)]
+    length = max(len(folded), 1)
+    i = 0
+    while i < len(words):
+        candidates = matcher.by_first_word.get(words[i][0])
+        step = 1
+        for phrase, code in candidates or ():
+            n = len(phrase)
+            if tuple(w for w, _ in words[i : i + n]) == phrase:
+                if code is not None:
+                    found.setdefault(code, words[i][1] / length)
+                step = n
+                break
+        i += step
+    if matcher.case_sensitive is not None:
+        original_length = max(len(text), 1)
+        for m in matcher.case_sensitive.finditer(text):
+            code = matcher.case_codes[m.group(0)]
+            found.setdefault(code, m.start() / original_length)
+    ordered = sorted(found.items(), key=lambda item: item[1])
+    return [Country(code=code, name=matcher.english[code]) for code, _ in ordered]

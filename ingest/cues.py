@@ -1,0 +1,87 @@
+"""The boilerplate cue lists (ingest/data/boilerplate.json), folded and compiled once."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ingest.normalize import fold
+
+# Letters and marks of the scripts we read: Python's \w misses Indic vowel signs (they are marks, not
+# alphanumerics), so word boundaries are written with this class instead of \b. Dandas are excluded.
+WORD = r"\w\u0900-\u0963\u0966-\u097f\u0a80-\u0aff"
+WORD_RE = re.compile(f"[{WORD}]+")
+
+
+def load_json(name: str) -> dict:
+    """A JSON data file shipped in ingest/data."""
+    return json.loads(resources.files("ingest.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def load_lines(name: str) -> list[str]:
+    """A text data file in ingest/data: one entry a line, '#' starts a comment."""
+    text = resources.files("ingest.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]
+
+
+def phrase_regex(phrases: list[str], *, whole_words: bool = True) -> re.Pattern[str]:
+    """One regex finding any of ``phrases`` (folded) in folded text, longest first.
+
+    A phrase must start at a word start; Latin phrases must also end at a word end, while Indic ones may
+    run on into a suffix (ક્લિક -> ક્લિક કરો is a separate word, but જોડાવ -> જોડાવો is one).
+    """
+    folded = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    parts = []
+    for phrase in folded:
+        end = f"(?![{WORD}])" if whole_words and phrase.isascii() else ""
+        parts.append(re.escape(phrase) + end)
+    return re.compile(f"(?<![{WORD}])(?:{'|'.join(parts)})")
+
+
+@dataclass(frozen=True)
+class Cues:
+    whole_line: frozenset[str]
+    prefix: re.Pattern[str]
+    contains: re.Pattern[str]
+    promo_platforms: re.Pattern[str]
+    promo_actions: re.Pattern[str]
+    promo_max_words: int
+    counter: re.Pattern[str]
+    sections: frozenset[str]
+    home: frozenset[str]
+    breadcrumb_split: re.Pattern[str]
+    byline_cue: re.Pattern[str]
+    org_suffix: re.Pattern[str]
+    roles: frozenset[str]
+
+
+@cache
+def cues() -> Cues:
+    """The compiled cue lists (loaded on first use, then shared)."""
+    data = load_json("boilerplate.json")
+    units = "|".join(re.escape(fold(u)) for u in sorted(data["counter_units"], key=len, reverse=True))
+    seps = "".join(re.escape(s) for s in data["breadcrumb_separators"])
+    byline = data["byline"]
+    cue_alt = "|".join(re.escape(fold(c)) for c in sorted(byline["cues"], key=len, reverse=True))
+    org_alt = "|".join(re.escape(fold(c)) for c in sorted(byline["org_suffixes"], key=len, reverse=True))
+    prefix_alt = "|".join(re.escape(fold(c)) for c in sorted(data["prefix"], key=len, reverse=True))
+    return Cues(
+        whole_line=frozenset(fold(p) for p in data["whole_line"]),
+        prefix=re.compile(f"^(?:{prefix_alt})\\s*[:：\\-–—|]"),
+        contains=phrase_regex(data["contains"], whole_words=False),
+        promo_platforms=phrase_regex(data["promo"]["platforms"]),
+        promo_actions=phrase_regex(data["promo"]["actions"]),
+        promo_max_words=int(data["promo"]["max_words"]),
+        # "15", "1,204 views", "2.3k shares": a bare counter left by a page's widgets.
+        counter=re.compile(f"^\\d[\\d,.]*\\s*(?:(?:{units})\\s*)*$"),
+        sections=frozenset(fold(s) for s in data["sections"]),
+        home=frozenset(fold(h) for h in data["home"]),
+        breadcrumb_split=re.compile(f"\\s+[{seps}]\\s+"),
+        # "लेखक", "By: Jane Doe", "Written by Statecraft Staff"
+        byline_cue=re.compile(f"^(?:{cue_alt})(?:\\s*[:：\\-–—]\\s*|\\s+|$)"),
+        org_suffix=re.compile(f"^(?P<org>.+?)\\s+(?:{org_alt})$"),
+        roles=frozenset(fold(r) for r in byline["roles"]),
+    )

@@ -1,0 +1,166 @@
+"""Publication dates: from metadata, or from a dateline standing near the top of the text.
+
+A dateline is a line that is a date (in Hindi, Gujarati or English forms, native digits included) plus at
+most a label ("Updated:"), a weekday, a place, a time, or a few words such as a section name. A date inside
+a sentence ("the 11th session will be held in 2026") never is one, and neither is a date in the future.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from functools import cache
+
+import icu
+
+from ingest.cues import load_json
+from ingest.normalize import fold
+
+
+@cache
+def _settings() -> dict:
+    return load_json("dates.json")
+
+
+def _names_regex(names: dict[str, int]) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+@cache
+def month_names() -> dict[str, int]:
+    """Folded month name -> month number, from ICU/CLDR (full and short forms) plus the data file."""
+    names: dict[str, int] = {}
+    for locale in _settings()["locales"]:
+        symbols = icu.DateFormatSymbols(icu.Locale(locale))
+        for months in (symbols.getMonths(), symbols.getShortMonths()):
+            for number, name in enumerate(months, start=1):
+                # CLDR short forms end with an abbreviation mark (जन॰) or a dot.
+                names[fold(name).rstrip("॰.")] = number
+    for number, variants in _settings()["month_variants"].items():
+        for name in variants:
+            names[fold(name)] = int(number)
+    names.pop("", None)
+    return names
+
+
+@cache
+def _weekday_names() -> list[str]:
+    names = set()
+    for locale in _settings()["locales"]:
+        symbols = icu.DateFormatSymbols(icu.Locale(locale))
+        for days in (symbols.getWeekdays(), symbols.getShortWeekdays()):
+            names.update(fold(d).rstrip("॰.") for d in days if d)
+    return sorted(names, key=len, reverse=True)
+
+
+@cache
+def _dateline_regex() -> re.Pattern[str]:
+    month = f"(?:{_names_regex(month_names())})\\.?"
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    date = (
+        f"(?P<mdy_m>{month})\\s+(?P<mdy_d>{day}),?\\s+(?P<mdy_y>\\d{{4}})"
+        f"|(?P<dmy_d>{day})\\s+(?P<dmy_m>{month}),?\\s+(?P<dmy_y>\\d{{4}})"
+        r"|(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?:t[\d:.+z-]*)?"
+        r"|(?P<n1>\d{1,2})(?P<sep>[/.-])(?P<n2>\d{1,2})(?P=sep)(?P<n3>\d{4})"
+    )
+    labels = "|".join(re.escape(fold(x)) for x in sorted(_settings()["labels"], key=len, reverse=True))
+    weekdays = "|".join(re.escape(w) for w in _weekday_names())
+    return re.compile(
+        f"^(?:(?:{labels})\\s*[:：\\-–—]?\\s*)?"
+        f"(?:(?:{weekdays})\\.?,?\\s+)?"
+        r"(?:[^\d,:;]{1,40},\s*)?"  # a place: "New Delhi, May 5, 2023"
+        f"(?:{date})"
+        r"(?P<tail>.*)$"
+    )
+
+
+# What may follow the date on a dateline: a time ("10:30 AM IST"), separators, a few words.
+_TIME = re.compile(r"^[\s,|•·]*(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[a-z]{2,4})?)?")
+_DASH = re.compile(r"^\s*[-–—:|]\s")
+_CENTURY_START = 1900
+
+
+def _valid(year: int, month: int, day: int, today: dt.date) -> dt.date | None:
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        return None
+    # A publication date cannot be in the future (one day of slack for time zones).
+    if value.year < _CENTURY_START or value > today + dt.timedelta(days=1):
+        return None
+    return value
+
+
+def _numeric(n1: int, n2: int, year: int, sep: str, today: dt.date) -> dt.date | None:
+    if n1 > 12 >= n2:
+        return _valid(year, n2, n1, today)
+    if n2 > 12 >= n1:
+        return _valid(year, n1, n2, today)
+    order = _settings()["numeric_order"].get(sep, "dmy")
+    return _valid(year, n1, n2, today) if order == "mdy" else _valid(year, n2, n1, today)
+
+
+def match_dateline(line: str, today: dt.date | None = None) -> dt.date | None:
+    """The date ``line`` states when the line stands as a dateline, else None."""
+    today = today or dt.date.today()
+    folded = fold(line).strip()
+    m = _dateline_regex().match(folded)
+    if not m:
+        return None
+    tail = m.group("tail")
+    rest = tail[_TIME.match(tail).end() :]
+    if rest.strip() and not _DASH.match(tail) and len(rest.split()) > _settings()["max_tail_words"]:
+        return None
+    g = m.groupdict()
+    months = month_names()
+    if g["mdy_m"]:
+        return _valid(
+            int(g["mdy_y"]), months[g["mdy_m"].rstrip(".")], int(re.sub(r"\D", "", g["mdy_d"])), today
+        )
+    if g["dmy_m"]:
+        return _valid(
+            int(g["dmy_y"]), months[g["dmy_m"].rstrip(".")], int(re.sub(r"\D", "", g["dmy_d"])), today
+        )
+    if g["iso_y"]:
+        return _valid(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]), today)
+    return _numeric(int(g["n1"]), int(g["n2"]), int(g["n3"]), g["sep"], today)
+
+
+def find_dateline(lines: list[str], today: dt.date | None = None) -> tuple[dt.date | None, int | None]:
+    """The first dateline among the top lines: (date, index of its line), or (None, None)."""
+    zone = _settings()["dateline_zone_lines"]
+    for index, line in enumerate(lines[:zone]):
+        if len(line) <= 120:
+            found = match_dateline(line, today)
+            if found:
+                return found, index
+    return None, None
+
+
+def parse_date_value(value: object, today: dt.date | None = None) -> dt.date | None:
+    """A metadata date (ISO, RFC 2822, a dateline form, or anything dateparser reads), or None."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    today = today or dt.date.today()
+    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+    if iso:
+        return _valid(int(iso[1]), int(iso[2]), int(iso[3]), today)
+    found = match_dateline(text, today)
+    if found:
+        return found
+    try:
+        return _valid_dt(email.utils.parsedate_to_datetime(text).date(), today)
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser  # slow to import; only reached for unusual metadata
+
+    parsed = dateparser.parse(text, settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    return _valid_dt(parsed.date(), today) if parsed else None
+
+
+def _valid_dt(value: dt.date, today: dt.date) -> dt.date | None:
+    return _valid(value.year, value.month, value.day, today)

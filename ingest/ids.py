@@ -1,0 +1,33 @@
+"""Stable document ids, so ingesting the same article again updates it instead of duplicating it."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+from ingest.normalize import fold
+
+_ID_CHARS = re.compile(r"^[\w.:@~+-]{1,200}$")
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=10).hexdigest()
+
+
+def normalize_url(url: str) -> str:
+    """The URL without fragment, default port, 'www.' or trailing slash (the same page, one spelling)."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower() or "http", host, path, parts.query, ""))
+
+
+def make_id(given: object, url: str | None, title: str, body: str) -> str:
+    """The given ``id`` when it is usable as is; else a hash of the URL; else of the folded title and body."""
+    if given is not None and str(given).strip():
+        text = str(given).strip()
+        return text if _ID_CHARS.match(text) else _digest("id:" + text)
+    if url:
+        return _digest("url:" + normalize_url(url))
+    return _digest("text:" + fold(title).strip() + "\n" + " ".join(fold(body).split()))

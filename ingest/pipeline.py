@@ -1,0 +1,193 @@
+"""Records to articles: the whole pipeline, one function per record and one for a list of paths.
+
+``process_record`` turns one ``RawRecord`` into the ``Article`` document of ``search_app/documents.py``
+(raising ``RejectedRecord`` when no article can be made of it); ``iter_articles`` does that for files,
+directories, globs and stdin and yields ``Processed`` items or ``Failure`` items, never raising for bad
+input. Benchmarks and the sample-data loader use the same two functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import trafilatura
+
+from ingest.clean import remove_boilerplate
+from ingest.countries import extract_countries
+from ingest.dates import find_dateline, parse_date_value
+from ingest.ids import make_id
+from ingest.language import detect_languages
+from ingest.normalize import clean_text, fold
+from ingest.readers import DEFAULT_MAX_BYTES, Failure, RawRecord, read_records
+from ingest.source import clean_source, find_byline, find_masthead, source_from_url
+from ingest.title import find_breadcrumb, shorten_title, strip_site_name
+from search_app.documents import Article
+
+# A dateline line with more words than this is a lead paragraph ("NEW DELHI, May 5 — ..."): kept in the body.
+_DATELINE_MAX_WORDS = 10
+_JSONL_TEXT_KEYS = ("body", "text", "content")
+
+
+class RejectedRecord(ValueError):
+    """A record that cannot become an article; the message says why."""
+
+
+@dataclass
+class Processed:
+    """An article and where it came from."""
+
+    article: Article
+    path: str
+    line: int | None
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+def _as_text(value: object, name: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise RejectedRecord(f"field '{name}' must be a string, not {type(value).__name__}")
+    return value
+
+
+def _html_fields(html: str) -> dict[str, str | None]:
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        # Only dates the page states; htmldate's guesses (e.g. today's date) are not publication dates.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise RejectedRecord("no article text found in the HTML (only markup or scripts)")
+    return {
+        "title": doc.title,
+        "body": doc.text,
+        "url": doc.url,
+        "published": doc.date,
+        "source": doc.sitename or None,
+    }
+
+
+def build_article(
+    text: str,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    published: object = None,
+    source: str | None = None,
+    given_id: object = None,
+    today: dt.date | None = None,
+) -> Article:
+    """An article from its text and whatever metadata came with it (metadata wins over what the text says)."""
+    title = clean_text(title or "").strip() or None
+    lines = [line for line in clean_text(text).split("\n") if line]
+    # Header furniture first, while the page's layout is intact: breadcrumb, dateline, masthead, byline.
+    crumb, crumb_index = find_breadcrumb(lines)
+    if crumb_index is not None:
+        del lines[crumb_index]
+    date_found, date_index = find_dateline(lines, today)
+    if date_index is not None and len(lines[date_index].split()) <= _DATELINE_MAX_WORDS:
+        del lines[date_index]
+    byline_source, byline_lines = find_byline(lines)
+    lines = [line for i, line in enumerate(lines) if i not in byline_lines]
+    masthead, masthead_lines = find_masthead(lines)
+    lines = remove_boilerplate([line for i, line in enumerate(lines) if i not in masthead_lines])
+
+    if not title:
+        title = crumb.title if crumb and crumb.title else (lines[0] if lines else None)
+    if not title:
+        raise RejectedRecord("no article text left after removing boilerplate")
+    site = clean_source(source) or (crumb.site if crumb else None) or masthead or byline_source
+    title = shorten_title(strip_site_name(title, site))
+    title_key = fold(title)
+    body_lines: list[str] = []
+    for line in lines:
+        key = fold(line)
+        # The headline printed again in the page (and any repeat the removals made adjacent) is not body.
+        if key == title_key or (body_lines and key == fold(body_lines[-1])):
+            continue
+        body_lines.append(line)
+    if not body_lines and len(lines) == 1 and lines[0] != title:
+        body_lines = lines  # a one-paragraph article whose title was shortened from it
+    if not body_lines:
+        raise RejectedRecord("no article body left after removing boilerplate and the title")
+    body = "\n\n".join(body_lines)
+
+    date = parse_date_value(published, today) if published not in (None, "") else None
+    date = date or date_found
+    full_text = title + "\n" + body
+    languages = detect_languages(full_text)
+    url = (url or "").strip() or None
+    return Article(
+        id=make_id(given_id, url, title, body),
+        title=title,
+        body=body,
+        language=languages[0]["code"] if languages else "und",
+        languages=languages,
+        published=date.isoformat() if date else None,
+        year=date.year if date else None,
+        source=site or source_from_url(url),
+        url=url,
+        countries=extract_countries(full_text),
+    )
+
+
+def process_record(record: RawRecord, today: dt.date | None = None) -> Article:
+    """The article one record holds; raises RejectedRecord with the reason when there is none."""
+    if record.kind == "txt":
+        return build_article(record.text, today=today)
+    if record.kind == "html":
+        fields = _html_fields(record.text)
+        return build_article(
+            fields["body"] or "",
+            title=fields["title"],
+            url=fields["url"],
+            published=fields["published"],
+            source=fields["source"],
+            today=today,
+        )
+    fields = record.fields
+    text_key = next((key for key in _JSONL_TEXT_KEYS if fields.get(key)), None)
+    if text_key is None:
+        raise RejectedRecord("the record has no 'body' (or 'text') field with article text")
+    return build_article(
+        _as_text(fields[text_key], text_key),
+        title=_as_text(fields.get("title"), "title"),
+        url=_as_text(fields.get("url"), "url"),
+        published=fields.get("published"),
+        source=_as_text(fields.get("source"), "source"),
+        given_id=fields.get("id"),
+        today=today,
+    )
+
+
+def _small_raw(record: RawRecord) -> str | None:
+    return record.text if len(record.text) <= 2000 else None
+
+
+def process_records(
+    records: Iterable[RawRecord | Failure], today: dt.date | None = None
+) -> Iterator[Processed | Failure]:
+    """``process_record`` over a stream of records, turning every rejection into a Failure."""
+    for record in records:
+        if isinstance(record, Failure):
+            yield record
+            continue
+        try:
+            yield Processed(process_record(record, today), record.path, record.line)
+        except RejectedRecord as exc:
+            yield Failure(record.path, record.line, str(exc), _small_raw(record))
+
+
+def iter_articles(
+    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, today: dt.date | None = None
+) -> Iterator[Processed | Failure]:
+    """Articles from files, directories, globs and ``-`` (stdin, JSON Lines), with failures in line."""
+    yield from process_records(read_records(paths, max_bytes=max_bytes), today)

@@ -1,0 +1,172 @@
+"""Inputs to records: files (.txt, .html/.htm, .jsonl), directories, globs and stdin (JSON Lines).
+
+Each record remembers where it came from (file and line) so errors and rejects can name it. Bad input
+never stops a run: it becomes a ``Failure`` with one clear reason, and reading goes on.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # one article file (or one JSON line) larger than this is refused
+TEXT_SUFFIXES = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+STDIN = "-"
+_BINARY_PROBE = 8192
+_RAW_KEEP = 2000  # rejects keep the raw text of a record up to this many characters
+
+
+@dataclass
+class RawRecord:
+    """One article as read, before cleaning. ``fields`` holds JSON Lines keys (title, body, url...)."""
+
+    path: str
+    line: int | None
+    kind: str  # "txt", "html" or "jsonl"
+    text: str = ""
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass
+class Failure:
+    """A record (or file) that could not become an article, and why."""
+
+    path: str
+    line: int | None
+    reason: str
+    raw: str | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def as_reject(self) -> dict[str, Any]:
+        """The JSON object written to --rejects."""
+        return {"path": self.path, "line": self.line, "reason": self.reason, "raw": self.raw}
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str | Failure]:
+    """Files to read, in a stable order: globs expanded, directories walked (article files only)."""
+    for given in paths:
+        if given == STDIN:
+            yield STDIN
+            continue
+        if glob.has_magic(given):
+            matches = sorted(glob.glob(given, recursive=True))
+            if not matches:
+                yield Failure(given, None, "no file matches this pattern")
+            for match in matches:
+                yield from _expand_one(match, explicit=False)
+            continue
+        yield from _expand_one(given, explicit=True)
+
+
+def _expand_one(path: str, *, explicit: bool) -> Iterator[str | Failure]:
+    if os.path.isdir(path):
+        for root, dirs, files in os.walk(path):
+            dirs.sort()
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in sorted(files):
+                if Path(name).suffix.lower() in TEXT_SUFFIXES and not name.startswith("."):
+                    yield os.path.join(root, name)
+    elif os.path.isfile(path):
+        if Path(path).suffix.lower() in TEXT_SUFFIXES:
+            yield path
+        elif explicit:
+            yield Failure(path, None, f"unsupported file type (expected {', '.join(sorted(TEXT_SUFFIXES))})")
+    else:
+        yield Failure(path, None, "no such file or directory")
+
+
+def read_records(
+    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[RawRecord | Failure]:
+    """Every record in ``paths`` (see ``expand_paths``), or a Failure where one cannot be read."""
+    for path in expand_paths(paths):
+        if isinstance(path, Failure):
+            yield path
+        elif path == STDIN:
+            yield from _read_jsonl(sys.stdin.buffer, "<stdin>", max_bytes)
+        else:
+            yield from _read_file(path, max_bytes)
+
+
+def _read_file(path: str, max_bytes: int) -> Iterator[RawRecord | Failure]:
+    kind = TEXT_SUFFIXES[Path(path).suffix.lower()]
+    try:
+        if kind == "jsonl":
+            with open(path, "rb") as stream:
+                yield from _read_jsonl(stream, path, max_bytes)
+            return
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            yield Failure(path, None, f"file too large ({size:,} bytes; the limit is {max_bytes:,})")
+            return
+        with open(path, "rb") as stream:
+            data = stream.read()
+    except OSError as exc:
+        yield Failure(path, None, f"cannot read file: {exc.strerror or exc}")
+        return
+    text = _decode(path, None, data)
+    if isinstance(text, Failure):
+        yield text
+    else:
+        yield RawRecord(path, None, kind, text=text)
+
+
+def _decode(path: str, line: int | None, data: bytes) -> str | Failure:
+    if not data.strip():
+        return Failure(path, line, "empty file" if line is None else "empty record")
+    if b"\x00" in data[:_BINARY_PROBE]:
+        return Failure(path, line, "binary data, not text (a NUL byte was found)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Failure(
+            path,
+            line,
+            f"invalid UTF-8 at byte {exc.start} ({data[exc.start : exc.start + 4]!r}); save it as UTF-8",
+        )
+
+
+def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[RawRecord | Failure]:
+    saw_any = False
+    for number, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        saw_any = True
+        if len(raw) > max_bytes:
+            yield Failure(path, number, f"record too large ({len(raw):,} bytes; the limit is {max_bytes:,})")
+            continue
+        text = _decode(path, number, raw)
+        if isinstance(text, Failure):
+            yield text
+            continue
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield Failure(path, number, f"invalid JSON: {exc.msg} at column {exc.colno}", text[:_RAW_KEEP])
+            continue
+        if not isinstance(obj, dict):
+            yield Failure(path, number, "a JSON Lines record must be an object", text[:_RAW_KEEP])
+            continue
+        yield RawRecord(path, number, "jsonl", text=text, fields=obj)
+    if not saw_any:
+        yield Failure(path, None, "empty file")

@@ -1,0 +1,95 @@
+"""The source (publication) of an article: from metadata, a masthead line, a byline or the URL."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ingest.clean import boilerplate_reason
+from ingest.cues import cues
+from ingest.normalize import fold
+
+MAX_SOURCE_CHARS = 100
+MASTHEAD_ZONE = 12  # mastheads sit in the page header, before the story
+BYLINE_ZONE = 8  # bylines sit right under the headline or at the very end
+_MAX_NAME_WORDS = 6
+_MAX_MASTHEAD_WORDS = 3
+_SENTENCE_PUNCT = re.compile(r"[.!?।॥,:;\"“”]")
+_INDIC = re.compile("[\u0900-\u0aff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def clean_source(value: object) -> str | None:
+    """A source name as shown in facets: trimmed, one space between words, None when blank."""
+    if value is None:
+        return None
+    text = " ".join(str(value).split())[:MAX_SOURCE_CHARS]
+    return text or None
+
+
+def source_from_url(url: str | None) -> str | None:
+    """The URL's host without 'www.' ("https://www.example.com/a" -> "example.com")."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def find_masthead(lines: list[str], title_index: int = 0) -> tuple[str | None, set[int]]:
+    """A site-name line in the page header, and the indices of every copy of it.
+
+    A masthead is a short line (a name, not a sentence) near the top that is not the headline and either
+    repeats in the header (page templates print it twice) or is in Latin script in an Indic article.
+    """
+    c = cues()
+    indic_doc = sum(bool(_INDIC.search(line)) for line in lines) > len(lines) / 2
+    header = lines[:MASTHEAD_ZONE]
+    counts: dict[str, int] = {}
+    for line in header:
+        counts[fold(line)] = counts.get(fold(line), 0) + 1
+    for index, line in enumerate(header):
+        words = line.split()
+        if index == title_index or not words or len(words) > _MAX_MASTHEAD_WORDS or len(line) > 40:
+            continue
+        key = fold(line)
+        if _SENTENCE_PUNCT.search(line.rstrip(".")) or key in c.sections or any(ch.isdigit() for ch in line):
+            continue
+        if boilerplate_reason(line):
+            continue
+        if counts[key] >= 2 or (indic_doc and _LATIN.search(line) and not _INDIC.search(line)):
+            return line.strip(), {i for i, other in enumerate(header) if fold(other) == key}
+    return None, set()
+
+
+def find_byline(lines: list[str]) -> tuple[str | None, set[int]]:
+    """The byline's organisation (``By Statecraft Staff`` -> "Statecraft") and the byline's line indices.
+
+    A byline naming a person gives no source (a person is not a publication) but is still removed.
+    """
+    c = cues()
+    zone = list(range(min(BYLINE_ZONE, len(lines)))) + list(
+        range(max(0, len(lines) - BYLINE_ZONE), len(lines))
+    )
+    for index in dict.fromkeys(zone):
+        folded = fold(lines[index]).strip()
+        cue = c.byline_cue.match(folded)
+        if not cue:
+            continue
+        used = {index}
+        name = lines[index].strip()[cue.end() :].strip() if cue.end() < len(folded) else ""
+        if not name and index + 1 < len(lines):
+            name = lines[index + 1].strip()
+            used.add(index + 1)
+        words = name.split()
+        if not words or len(words) > _MAX_NAME_WORDS or _SENTENCE_PUNCT.search(name.rstrip(".")):
+            continue
+        after = max(used) + 1
+        if after < len(lines) and fold(lines[after]).strip() in c.roles:
+            used.add(after)
+        org = c.org_suffix.match(fold(name))
+        source = " ".join(words[: len(org.group("org").split())]) if org else None
+        return clean_source(source), used
+    return None, set()

@@ -1,0 +1,65 @@
+"""Headlines: the real title of an article, not a breadcrumb or a site name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.cues import cues
+from ingest.normalize import fold
+
+_MAX_CRUMB_WORDS = 20
+BREADCRUMB_ZONE = 3  # a breadcrumb is one of the first lines of a page
+MAX_TITLE_CHARS = 300
+_SENTENCE_END = re.compile(r"[.!?।॥](?=\s|$)")
+# "Headline | Site", "Headline - Site", "Headline — Site" in HTML <title>s
+_TITLE_SITE_SEPARATOR = re.compile(r"\s+[|\-–—:]\s+")
+
+
+@dataclass(frozen=True)
+class Breadcrumb:
+    site: str | None  # the first crumb when it names the site (not "Home")
+    title: str | None  # the last crumb when it reads like a headline
+
+
+def parse_breadcrumb(line: str) -> Breadcrumb | None:
+    """The parts of a navigation breadcrumb (``Site > Section > Headline``), or None for other lines."""
+    crumbs = [c.strip() for c in cues().breadcrumb_split.split(line.strip())]
+    if len(crumbs) < 2 or any(not c or len(c.split()) > _MAX_CRUMB_WORDS for c in crumbs):
+        return None
+    first_is_home = fold(crumbs[0]) in cues().home
+    if len(crumbs) == 2 and not first_is_home:
+        return None  # "A / B" is too often just a title with a slash
+    site = None if first_is_home or len(crumbs[0].split()) > 5 else crumbs[0]
+    title = crumbs[-1] if len(crumbs[-1].split()) >= 3 else None
+    return Breadcrumb(site=site, title=title)
+
+
+def find_breadcrumb(lines: list[str]) -> tuple[Breadcrumb | None, int | None]:
+    """The breadcrumb among the first lines and its index, or (None, None)."""
+    for index, line in enumerate(lines[:BREADCRUMB_ZONE]):
+        crumb = parse_breadcrumb(line)
+        if crumb:
+            return crumb, index
+    return None, None
+
+
+def shorten_title(line: str) -> str:
+    """A headline-sized title from a first line that is really a paragraph."""
+    if len(line) <= MAX_TITLE_CHARS:
+        return line
+    end = _SENTENCE_END.search(line, 20, MAX_TITLE_CHARS)
+    if end:
+        return line[: end.end()].strip()
+    cut = line.rfind(" ", 0, MAX_TITLE_CHARS)
+    return line[: cut if cut > 0 else MAX_TITLE_CHARS].rstrip() + "…"
+
+
+def strip_site_name(title: str, site: str | None) -> str:
+    """``Headline | Site`` -> ``Headline`` when the trailing part is the site's name."""
+    if not site:
+        return title
+    parts = _TITLE_SITE_SEPARATOR.split(title)
+    if len(parts) > 1 and fold(parts[-1]).strip() == fold(site).strip():
+        return title[: title.rfind(parts[-1])].rstrip(" |-–—:")
+    return title
