@@ -123,7 +123,8 @@ def _best_window(
     chosen = spans[i : j + 1]
     first, last = chosen[0][0], chosen[-1][1]
     slack = max(width - (last - first), 0)
-    start = max(first - slack // 3, 0)
+    # A third of the spare room before the matches, the rest after; shifted back at the end of the text.
+    start = max(min(first - slack // 3, len(text) - width), 0)
     end = min(max(start + width, last), len(text))
     start, end = _snap(text, start, end)
     return start, end, chosen

@@ -1,0 +1,495 @@
+"""The contract every engine passes: the same cases on the embedded engine, Elasticsearch and OpenSearch.
+
+Each test gets a fresh index through the ``engine`` fixture (tests/engines/conftest.py) and indexes the
+small corpus below, written for these tests. Expected ids and counts are computed from that corpus, never
+from an engine. Cases that rely on the ICU chain (cross-script names, spelling variants, native digits)
+are marked ``needs_icu`` and skip on nodes running the reduced analysis chain.
+
+Facet values: ``country`` counts the English names in ``countries``, ``year`` the year as text; a document
+without a value is counted under ``UNKNOWN``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from search_app.engines.base import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    MAX_PAGE_SIZE,
+    MAX_RESULT_WINDOW,
+    UNKNOWN,
+    InvalidSearch,
+    SearchRequest,
+)
+
+
+def article(doc_id, language, title, body, published=None, countries=(), source="Test Wire"):
+    """An Article dict as ingest produces it."""
+    return {
+        "id": doc_id,
+        "title": title,
+        "body": body,
+        "language": language,
+        "languages": [{"code": language, "share": 1.0}],
+        "published": published,
+        "year": int(published[:4]) if published else None,
+        "source": source,
+        "url": None,
+        "countries": [{"code": code, "name": name} for code, name in countries],
+    }
+
+
+RU, PK, IN, AF, AU = (
+    ("RU", "Russia"),
+    ("PK", "Pakistan"),
+    ("IN", "India"),
+    ("AF", "Afghanistan"),
+    ("AU", "Australia"),
+)
+
+DOCS = [
+    article(
+        "hi-lavrov",
+        "hi",
+        "लावरोव और बिलावल भुट्टो ज़रदारी के बीच द्विपक्षीय वार्ता",
+        "रूस के विदेश मंत्री सर्गेई लावरोव ने गोवा में शंघाई सहयोग संगठन की बैठक से इतर पाकिस्तान के "
+        "विदेश मंत्री से मुलाकात की। दोनों नेताओं ने ऊर्जा और व्यापार पर चर्चा की।",
+        "2023-05-06",
+        [RU, PK, IN],
+        "Dainik Samachar",
+    ),
+    article(
+        "gu-lavrov",
+        "gu",
+        "રશિયાના વિદેશ મંત્રી લવરોવ ઇસ્લામાબાદ પહોંચ્યા",
+        "રશિયાના વિદેશ મંત્રી સેરગેઈ લવરોવ બુધવારે પાકિસ્તાનના વડાપ્રધાન ઇમરાન ખાન સાથે મુલાકાત કરી. "
+        "બંને દેશો વચ્ચે વેપાર અને સુરક્ષા અંગે ચર્ચા થઈ.",
+        "2021-04-07",
+        [RU, PK],
+        "Gujarat Samachar",
+    ),
+    article(
+        "hi-imran",
+        "hi",
+        "इमरान ख़ान ने रूसी विदेश मंत्री का स्वागत किया",
+        "पाकिस्तान के प्रधानमंत्री इमरान ख़ान ने इस्लामाबाद में रूस के विदेश मंत्री का स्वागत किया। "
+        "बैठक में अफ़ग़ानिस्तान में शांति प्रक्रिया पर बात हुई।",
+        "2021-04-08",
+        [PK, RU, AF],
+        "Dainik Samachar",
+    ),
+    article(
+        "hi-diwas",
+        "hi",
+        "हिन्दी दिवस पर विश्वविद्यालय में संगोष्ठी",
+        "विश्वविद्यालय में हिन्दी दिवस के अवसर पर एक संगोष्ठी आयोजित की गई जिसमें २५ विद्वानों ने भाग लिया। "
+        "वक्ताओं ने भाषा के डिजिटल भविष्य पर विचार रखे।",
+        "2022-09-14",
+        [IN],
+        "Dainik Samachar",
+    ),
+    article(
+        "gu-buses",
+        "gu",
+        "અમદાવાદમાં ૧૨૦ નવી ઇલેક્ટ્રિક બસો શરૂ",
+        "અમદાવાદ મહાનગરપાલિકાએ શહેરમાં ૧૨૦ નવી ઇલેક્ટ્રિક બસો શરૂ કરી છે. મુસાફરો માટે ભાડું પહેલાં જેટલું જ રહેશે.",
+        None,
+        [IN],
+        "Gujarat Samachar",
+    ),
+    article(
+        "en-lavrov",
+        "en",
+        "Lavrov and Bhutto Zardari hold talks in Goa",
+        "Russian Foreign Minister Sergei Lavrov met Pakistan's Foreign Minister Bilawal Bhutto Zardari on the "
+        "sidelines of the SCO meeting in Goa. They discussed energy and trade.",
+        "2023-05-05",
+        [RU, PK, IN],
+    ),
+    article(
+        "en-cricket",
+        "en",
+        "India beat Australia in the third Test",
+        "India won the third Test against Australia in Ahmedabad by six wickets. The captain praised the young "
+        "fast bowlers after a tense final day of cricket.",
+        "2024-03-10",
+        [IN, AU],
+    ),
+    article(
+        "en-budget",
+        "en",
+        "Ahmedabad budget raises spending on electric buses",
+        "The city council approved a larger budget for public transport. The chief minister said fares would "
+        "stay the same for another year.",
+        "2024-02-01",
+        [IN],
+    ),
+    article(
+        "en-xss",
+        "en",
+        "Security advisory <script>alert('x')</script>",
+        "Researchers found that a comment form accepted <img src=x onerror=alert(1)> and "
+        "<script>document.cookie</script> without escaping. The vendor has patched the flaw.",
+        "2024-06-01",
+        [],
+    ),
+]
+BY_ID = {doc["id"]: doc for doc in DOCS}
+
+
+@pytest.fixture
+def loaded(engine):
+    """The engine with the corpus indexed and visible."""
+    result = engine.upsert(DOCS)
+    assert (result.created, result.updated, result.failed) == (len(DOCS), 0, [])
+    engine.refresh()
+    return engine
+
+
+def ids(engine, text="", **kwargs) -> set[str]:
+    kwargs.setdefault("size", MAX_PAGE_SIZE)
+    return {hit.id for hit in engine.search(SearchRequest(text=text, **kwargs)).hits}
+
+
+def facet_counts(result, facet) -> dict[str, int]:
+    return {v.value: v.count for v in result.facets[facet]}
+
+
+def expected_counts(docs, facet) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        if facet == "country":
+            values = [c["name"] for c in doc["countries"]]
+        else:
+            values = [] if doc[facet] is None else [str(doc[facet])]
+        counts.update(values or [UNKNOWN])
+    return dict(counts)
+
+
+def selected(country=None, year=None):
+    """The corpus documents a filter selects (OR within a facet, AND across)."""
+    docs = DOCS
+    if country:
+        docs = [d for d in docs if {c["name"] for c in d["countries"]} & set(country)]
+    if year:
+        docs = [d for d in docs if str(d["year"] if d["year"] is not None else UNKNOWN) in year]
+    return docs
+
+
+# ----- indexing, update, get, delete -------------------------------------------------------------------
+
+
+def test_indexing_makes_every_document_searchable(loaded):
+    result = loaded.search(SearchRequest(size=MAX_PAGE_SIZE))
+    assert result.total == len(DOCS)
+    assert {hit.id for hit in result.hits} == set(BY_ID)
+    assert loaded.stats()["documents"] == len(DOCS)
+    assert loaded.health().ok
+
+
+def test_upsert_same_id_replaces_and_counts_an_update(loaded):
+    changed = dict(BY_ID["en-budget"], title="Ahmedabad budget doubles spending on trams")
+    result = loaded.upsert([changed])
+    assert (result.created, result.updated, result.failed) == (0, 1, [])
+    loaded.refresh()
+    assert loaded.get("en-budget")["title"] == changed["title"]
+    assert loaded.search(SearchRequest()).total == len(DOCS)
+    assert ids(loaded, "trams") == {"en-budget"}
+    assert ids(loaded, "buses") == set()  # the old title is gone from the index too
+    assert loaded.stats()["documents"] == len(DOCS)
+
+
+def test_same_id_twice_in_one_batch_is_one_document(engine):
+    first = BY_ID["en-cricket"]
+    second = dict(first, title="India clinch the series against Australia")
+    result = engine.upsert([first, second])
+    assert (result.created, result.updated) == (1, 1)
+    engine.refresh()
+    assert engine.search(SearchRequest()).total == 1
+    assert engine.get("en-cricket")["title"] == second["title"]
+
+
+def test_get_returns_the_stored_article(loaded):
+    assert loaded.get("hi-imran") == BY_ID["hi-imran"]
+    assert loaded.get("no-such-id") is None
+
+
+def test_delete_removes_the_document(loaded):
+    assert loaded.delete("en-cricket") is True
+    loaded.refresh()
+    assert loaded.get("en-cricket") is None
+    assert ids(loaded, "wickets") == set()
+    assert loaded.search(SearchRequest()).total == len(DOCS) - 1
+    assert loaded.delete("en-cricket") is False
+
+
+# ----- the query language ------------------------------------------------------------------------------
+
+
+def test_words_must_all_match(loaded):
+    assert ids(loaded, "Australia") == {"en-cricket"}
+    assert ids(loaded, "Ahmedabad") == {"en-cricket", "en-budget"}
+    assert ids(loaded, "Ahmedabad wickets") == {"en-cricket"}
+    assert ids(loaded, "wickets fares") == set()
+
+
+def test_title_matches_rank_above_body_matches(loaded):
+    hits = loaded.search(SearchRequest(text="Ahmedabad")).hits
+    assert [hit.id for hit in hits] == ["en-budget", "en-cricket"]
+    assert hits[0].score >= hits[1].score
+
+
+def test_quoted_phrase_matches_words_in_order(loaded):
+    assert ids(loaded, '"third Test"') == {"en-cricket"}
+    assert ids(loaded, '"Test third"') == set()
+    assert {"hi-lavrov", "hi-imran"} <= ids(loaded, '"विदेश मंत्री"')
+    assert not {"hi-lavrov", "hi-imran"} & ids(loaded, '"मंत्री विदेश"')
+
+
+def test_excluded_words_remove_documents(loaded):
+    assert ids(loaded, "minister") == {"en-lavrov", "en-budget"}
+    assert ids(loaded, "minister -Goa") == {"en-budget"}
+    assert ids(loaded, 'minister -"chief minister"') == {"en-lavrov"}
+
+
+def test_or_matches_either_word(loaded):
+    assert ids(loaded, "wickets OR fares") == {"en-cricket", "en-budget"}
+    assert ids(loaded, "Ahmedabad wickets OR fares") == {"en-cricket", "en-budget"}
+    assert ids(loaded, "Goa wickets OR fares") == set()
+
+
+def test_long_words_match_with_a_typo(loaded):
+    assert ids(loaded, "Zardary") == {"en-lavrov"} | ids(loaded, "Zardari")
+    assert "en-cricket" in ids(loaded, "Australa")
+
+
+def test_stop_words_and_punctuation_alone_do_not_break_a_query(loaded):
+    assert ids(loaded, "the wickets") == {"en-cricket"}
+    assert ids(loaded, "wickets ,") == {"en-cricket"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"',
+        "-",
+        "OR",
+        "OR OR",
+        "((",
+        "\\",
+        "*",
+        '"unterminated',
+        "title:foo",
+        "a AND NOT b",
+        "<script>",
+        "a" * 500,
+        "-wickets",
+        "ᐊᐃᐅ",
+        "\u200d",
+        "🙂",
+    ],
+)
+def test_no_input_makes_search_fail(loaded, text):
+    result = loaded.search(SearchRequest(text=text))
+    assert result.total >= 0
+    assert len(result.hits) <= 10
+
+
+def test_only_excluded_words_list_everything_else(loaded):
+    assert ids(loaded, "-wickets") == set(BY_ID) - {"en-cricket"}
+
+
+# ----- cross-script search and spelling variants (ICU) -------------------------------------------------
+
+
+@pytest.mark.needs_icu
+def test_hindi_name_finds_the_gujarati_article_and_back(loaded):
+    assert {"hi-lavrov", "gu-lavrov"} <= ids(loaded, "लावरोव")
+    assert {"hi-lavrov", "gu-lavrov"} <= ids(loaded, "લવરોવ")
+
+
+@pytest.mark.needs_icu
+def test_latin_names_find_hindi_and_gujarati_articles(loaded):
+    assert {"hi-lavrov", "gu-lavrov", "en-lavrov"} <= ids(loaded, "Lavrov")
+    assert {"hi-imran", "gu-lavrov"} <= ids(loaded, "Imran Khan")
+    assert "en-cricket" not in ids(loaded, "Lavrov")
+
+
+@pytest.mark.needs_icu
+def test_nukta_variants_match(loaded):
+    assert "hi-imran" in ids(loaded, "खान")  # the article writes ख़ान
+    assert "hi-lavrov" in ids(loaded, "जरदारी")  # the article writes ज़रदारी
+    assert "hi-imran" in ids(loaded, "अफगानिस्तान")
+
+
+@pytest.mark.needs_icu
+def test_anusvara_half_nasal_and_joiners_match(loaded):
+    assert ids(loaded, "हिंदी") == {"hi-diwas"}  # the article writes हिन्दी
+    assert ids(loaded, "हिन्\u200dदी") == {"hi-diwas"}
+    assert ids(loaded, "हिन्\u200cदी") == {"hi-diwas"}
+
+
+@pytest.mark.needs_icu
+def test_native_digits_match_ascii_digits(loaded):
+    assert ids(loaded, "25") == {"hi-diwas"}
+    assert ids(loaded, "120") == {"gu-buses"}
+    assert ids(loaded, "૧૨૦") == {"gu-buses"}
+    assert ids(loaded, "२५") == {"hi-diwas"}
+
+
+# ----- facets ------------------------------------------------------------------------------------------
+
+
+def test_facet_counts_cover_all_matches(loaded):
+    result = loaded.search(SearchRequest())
+    for facet in ("country", "year", "language", "source"):
+        assert facet_counts(result, facet) == expected_counts(DOCS, facet), facet
+    counts = [v.count for v in result.facets["country"]]
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_selecting_a_country_keeps_the_other_countries_counts(loaded):
+    result = loaded.search(SearchRequest(filters={"country": ["Australia"]}))
+    assert {hit.id for hit in result.hits} == {"en-cricket"}
+    # the country facet ignores its own filter; the others follow it
+    assert facet_counts(result, "country") == expected_counts(DOCS, "country")
+    assert facet_counts(result, "year") == expected_counts(selected(country=["Australia"]), "year")
+
+
+def test_values_of_one_facet_are_ored_and_facets_anded(loaded):
+    either = loaded.search(SearchRequest(filters={"country": ["Australia", "Afghanistan"]}, size=50))
+    assert {hit.id for hit in either.hits} == {"en-cricket", "hi-imran"}
+    assert either.total == 2
+
+    both = loaded.search(SearchRequest(filters={"country": ["Russia"], "year": ["2023"]}, size=50))
+    expected = selected(country=["Russia"], year=["2023"])
+    assert {hit.id for hit in both.hits} == {d["id"] for d in expected}
+    assert facet_counts(both, "year") == expected_counts(selected(country=["Russia"]), "year")
+    assert facet_counts(both, "country") == expected_counts(selected(year=["2023"]), "country")
+    assert facet_counts(both, "language") == expected_counts(expected, "language")
+
+
+def test_facets_follow_the_query(loaded):
+    result = loaded.search(SearchRequest(text="Ahmedabad"))
+    assert facet_counts(result, "country") == expected_counts(
+        [BY_ID["en-cricket"], BY_ID["en-budget"]], "country"
+    )
+
+
+def test_documents_without_a_year_are_counted_and_filterable(loaded):
+    result = loaded.search(SearchRequest())
+    undated = {d["id"] for d in DOCS if d["year"] is None}
+    assert facet_counts(result, "year")[UNKNOWN] == len(undated)
+    assert ids(loaded, filters={"year": [UNKNOWN]}) == undated
+    assert ids(loaded, filters={"year": [UNKNOWN, "2021"]}) == undated | {"gu-lavrov", "hi-imran"}
+
+
+def test_unknown_filter_is_refused(loaded):
+    with pytest.raises(InvalidSearch):
+        loaded.search(SearchRequest(filters={"colour": ["red"]}))
+
+
+# ----- sorting and paging ------------------------------------------------------------------------------
+
+
+def newest_first_order() -> list[str]:
+    dated = sorted((d for d in DOCS if d["published"]), key=lambda d: d["published"], reverse=True)
+    return [d["id"] for d in dated] + [d["id"] for d in DOCS if not d["published"]]
+
+
+def test_sort_newest_first_with_undated_last(loaded):
+    hits = loaded.search(SearchRequest(sort="newest", size=MAX_PAGE_SIZE)).hits
+    assert [hit.id for hit in hits] == newest_first_order()
+
+
+def test_sort_newest_applies_to_a_query(loaded):
+    hits = loaded.search(SearchRequest(text="minister OR Ahmedabad", sort="newest")).hits
+    assert [hit.id for hit in hits] == ["en-cricket", "en-budget", "en-lavrov"]
+
+
+def test_pages_partition_the_results(loaded):
+    order = newest_first_order()
+    pages = [loaded.search(SearchRequest(sort="newest", page=p, size=4)) for p in (1, 2, 3)]
+    assert [hit.id for page in pages for hit in page.hits] == order
+    assert all(page.total == len(DOCS) for page in pages)
+    assert loaded.search(SearchRequest(sort="newest", page=4, size=4)).hits == []
+
+
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [
+        {"size": MAX_PAGE_SIZE + 1},
+        {"size": 0},
+        {"page": 0},
+        {"page": MAX_RESULT_WINDOW // 10 + 1, "size": 10},
+        {"sort": "oldest"},
+        {"text": "a" * 501},
+    ],
+)
+def test_requests_past_the_limits_are_refused(loaded, request_kwargs):
+    with pytest.raises(InvalidSearch):
+        loaded.search(SearchRequest(**request_kwargs))
+
+
+def test_the_last_page_of_the_window_is_allowed(loaded):
+    result = loaded.search(SearchRequest(page=MAX_RESULT_WINDOW // MAX_PAGE_SIZE, size=MAX_PAGE_SIZE))
+    assert result.hits == []
+    assert result.total == len(DOCS)
+
+
+# ----- highlighting ------------------------------------------------------------------------------------
+
+
+def only_marks_are_markup(fragment: str) -> bool:
+    return "<" not in fragment.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+
+
+def test_highlights_escape_the_document_and_mark_matches(loaded):
+    (hit,) = loaded.search(SearchRequest(text="advisory escaping")).hits
+    title, body = " ".join(hit.highlights["title"]), " ".join(hit.highlights["body"])
+    assert f"{MARK_OPEN}advisory{MARK_CLOSE}" in title.lower()
+    assert "&lt;script&gt;" in title
+    assert f"{MARK_OPEN}escaping{MARK_CLOSE}" in body
+    assert "&lt;script&gt;" in body
+    assert "&lt;img" in body
+    assert only_marks_are_markup(title)
+    assert only_marks_are_markup(body)
+    assert "onerror=" not in re.sub(r"&lt;img[^&]*", "", body)  # the attribute only inside escaped text
+
+
+def test_highlight_marks_the_query_words(loaded):
+    (hit,) = loaded.search(SearchRequest(text="wickets")).hits
+    body = " ".join(hit.highlights["body"])
+    assert f"{MARK_OPEN}wickets{MARK_CLOSE}" in body
+    assert only_marks_are_markup(body)
+
+
+@pytest.mark.needs_icu
+def test_highlight_marks_cross_script_matches(loaded):
+    hits = {hit.id: hit for hit in loaded.search(SearchRequest(text="Lavrov")).hits}
+    assert f"{MARK_OPEN}लावरोव{MARK_CLOSE}" in " ".join(hits["hi-lavrov"].highlights["body"])
+    assert f"{MARK_OPEN}લવરોવ{MARK_CLOSE}" in " ".join(hits["gu-lavrov"].highlights["body"])
+
+
+# ----- suggest -----------------------------------------------------------------------------------------
+
+
+def test_suggest_completes_title_words(loaded):
+    suggestions = loaded.suggest("lav")
+    assert suggestions
+    assert all(s.lower().startswith("lav") for s in suggestions)
+    assert any("lavrov" in s.lower() for s in suggestions)
+    assert loaded.suggest("qqq") == []
+    assert len(loaded.suggest("a", size=2)) <= 2
+
+
+@pytest.mark.needs_icu
+def test_suggest_completes_indic_title_words(loaded):
+    suggestions = loaded.suggest("लाव")
+    assert suggestions
+    assert any("लावरोव" in s for s in suggestions)
+    assert all(s.startswith("लाव") for s in suggestions)
