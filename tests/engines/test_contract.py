@@ -105,8 +105,8 @@ DOCS = [
         "en-lavrov",
         "en",
         "Lavrov and Bhutto Zardari hold talks in Goa",
-        "Russian Foreign Minister Sergei Lavrov met Pakistan's Foreign Minister Bilawal Bhutto Zardari on the "
-        "sidelines of the SCO meeting in Goa. They discussed energy and trade.",
+        "Russian Foreign Minister Sergei Lavrov met Pakistan's Foreign Minister Bilawal Bhutto Zardari "
+        "on the sidelines of the SCO meeting in Goa. They discussed energy and trade.",
         "2023-05-05",
         [RU, PK, IN],
     ),
@@ -114,8 +114,8 @@ DOCS = [
         "en-cricket",
         "en",
         "India beat Australia in the third Test",
-        "India won the third Test against Australia in Ahmedabad by six wickets. The captain praised the young "
-        "fast bowlers after a tense final day of cricket.",
+        "India won the third Test against Australia in Ahmedabad by six wickets. The captain praised "
+        "the young fast bowlers after a tense final day of cricket.",
         "2024-03-10",
         [IN, AU],
     ),
