@@ -50,8 +50,8 @@ def _facet_value(facet: str, raw: str) -> str:
         raise BadParameter(facet, f"{facet} values are at most {MAX_VALUE_LENGTH} characters")
     if value.lower() == UNKNOWN:
         return UNKNOWN
-    if facet == "country":
-        return value.upper()  # ISO 3166-1 codes are stored upper-case
+    if facet == "country" and len(value) == 2 and value.isascii():
+        return value.upper()  # ISO 3166-1 codes are written upper-case
     if facet == "language":
         return value.lower()  # ISO 639-1 codes are stored lower-case
     if facet == "year" and not _YEAR.fullmatch(raw):

@@ -5,6 +5,7 @@ The response is plain JSON-ready data in the shape the API documents; the page r
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from functools import lru_cache
 from typing import Any
@@ -34,6 +35,33 @@ def language_name(code: str) -> str:
         return UNKNOWN_LABEL
     name = icu.Locale(code).getDisplayLanguage(_ENGLISH)
     return name or code
+
+
+@lru_cache(maxsize=1)
+def _codes_by_name() -> dict[str, str]:
+    return {country_name(code): code for code in icu.Locale.getISOCountries()}
+
+
+def country_code(name: str) -> str:
+    """The ISO code for an English country name (the name itself if CLDR does not know it)."""
+    return _codes_by_name().get(name, name)
+
+
+def engine_request(request: SearchRequest) -> SearchRequest:
+    """The request in the engine's terms: engines facet countries by English name, the API by ISO code."""
+    countries = request.filters.get("country")
+    if not countries:
+        return request
+    filters = dict(request.filters)
+    filters["country"] = [country_name(code) for code in countries]
+    return dataclasses.replace(request, filters=filters)
+
+
+def engine_facet_values(facet: str, values: list[FacetValue]) -> list[FacetValue]:
+    """Facet values as the API names them (ISO codes for countries)."""
+    if facet != "country":
+        return values
+    return [FacetValue(country_code(str(v.value)), v.count) for v in values]
 
 
 def facet_label(facet: str, value: str) -> str:
@@ -104,10 +132,14 @@ def hit_summary(hit: Hit) -> dict[str, Any]:
 def run_search(engine: SearchEngine, request: SearchRequest) -> dict[str, Any]:
     """Search and return the API response body (facets labelled, selections flagged, took_ms measured)."""
     started = time.perf_counter()
-    result = engine.search(request)
+    result = engine.search(engine_request(request))
     hits = [hit_summary(hit) for hit in result.hits]
     facets = {
-        facet: _facet(facet, result.facets.get(facet, []), list(request.filters.get(facet, ())))
+        facet: _facet(
+            facet,
+            engine_facet_values(facet, result.facets.get(facet, [])),
+            list(request.filters.get(facet, ())),
+        )
         for facet in FACETS
     }
     return {
