@@ -1,0 +1,182 @@
+"""Embedded-engine behaviour beyond the contract: persistence, several processes, version upgrades."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+import pytest
+
+from search_app.engines import embedded_schema
+from search_app.engines.base import EngineUnavailable, SearchRequest
+from search_app.engines.embedded import EmbeddedEngine
+
+
+def article(doc_id: str, title: str, body: str = "", published: str | None = "2024-01-15") -> dict:
+    return {
+        "id": doc_id,
+        "title": title,
+        "body": body,
+        "language": "en",
+        "languages": [{"code": "en", "share": 1.0}],
+        "published": published,
+        "year": int(published[:4]) if published else None,
+        "source": "Test Wire",
+        "url": None,
+        "countries": [{"code": "IN", "name": "India"}],
+    }
+
+
+@pytest.fixture
+def engine(tmp_path):
+    eng = EmbeddedEngine(tmp_path / "data")
+    eng.ensure_index()
+    yield eng
+    eng.close()
+
+
+def run_python(code: str, *args: str, **kwargs) -> subprocess.Popen:
+    """Start another Python process running ``code`` (with this repository importable)."""
+    return subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        stdout=subprocess.PIPE,
+        stdin=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
+
+
+def test_documents_survive_reopening(tmp_path):
+    first = EmbeddedEngine(tmp_path / "data")
+    first.ensure_index()
+    first.upsert([article("a1", "Monsoon reaches Kerala early"), article("a2", "Sensex closes higher")])
+    first.close()
+
+    second = EmbeddedEngine(tmp_path / "data")
+    second.ensure_index()
+    assert second.get("a1")["title"] == "Monsoon reaches Kerala early"
+    assert [hit.id for hit in second.search(SearchRequest(text="monsoon")).hits] == ["a1"]
+    assert second.stats()["documents"] == 2
+
+
+def test_search_before_ensure_index_creates_an_empty_index(tmp_path):
+    engine = EmbeddedEngine(tmp_path / "fresh")
+    assert engine.search(SearchRequest(text="anything")).total == 0
+    assert engine.health().ok
+
+
+def test_documents_without_an_id_are_reported_not_indexed(engine):
+    result = engine.upsert([{"title": "no id"}, article("ok", "Fine"), {"id": "", "title": "empty id"}])
+    assert result.created == 1
+    assert [reason for _, reason in result.failed] and len(result.failed) == 2
+    assert engine.stats()["documents"] == 1
+
+
+READER = """
+    import json, sys, time
+    from pathlib import Path
+    from search_app.engines.base import SearchRequest
+    from search_app.engines.embedded import EmbeddedEngine
+
+    engine = EmbeddedEngine(Path(sys.argv[1]))
+    expected = int(sys.argv[2])
+    seen = []
+    print("ready", flush=True)
+    deadline = time.monotonic() + 120  # a safety net against hanging, not a measurement
+    while time.monotonic() < deadline:
+        total = engine.search(SearchRequest(text="harvest")).total
+        if not seen or seen[-1] != total:
+            seen.append(total)
+        if total == expected:
+            break
+        time.sleep(0.02)
+    print(json.dumps(seen), flush=True)
+"""
+
+
+def test_another_process_sees_commits_while_this_one_writes(engine, tmp_path):
+    batches, per_batch = 5, 4
+    expected = batches * per_batch
+    reader = run_python(READER, str(tmp_path / "data"), str(expected))
+    assert reader.stdout.readline().strip() == "ready"
+    for b in range(batches):
+        engine.upsert(
+            article(f"d{b}-{i}", f"Harvest report {b} {i}", "Farmers expect a good harvest.")
+            for i in range(per_batch)
+        )
+    out, _ = reader.communicate(timeout=180)
+    seen = json.loads(out.strip().splitlines()[-1])
+    assert seen[-1] == expected  # the other process saw every commit ...
+    assert seen == sorted(seen)  # ... and never a count going backwards
+
+
+HOLDER = """
+    import sys
+    import tantivy
+    index = tantivy.Index.open(sys.argv[1])
+    writer = index.writer(heap_size=15_000_000, num_threads=1)
+    print("locked", flush=True)
+    sys.stdin.readline()
+"""
+
+
+def test_a_second_writer_waits_then_fails_clearly(engine):
+    live = Path(engine.stats()["path"])
+    holder = run_python(HOLDER, str(live))
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        engine.lock_timeout = 0.3
+        with pytest.raises(EngineUnavailable, match="another process is writing"):
+            engine.upsert([article("x", "Blocked")])
+        engine.lock_timeout = 120
+
+        results = []
+        waiting = threading.Thread(target=lambda: results.append(engine.upsert([article("y", "Waited")])))
+        waiting.start()
+        holder.stdin.write("release\n")
+        holder.stdin.flush()
+        waiting.join()
+    finally:
+        holder.communicate(timeout=60)
+    assert results and results[0].created == 1
+    assert engine.get("y") is not None
+    assert engine.get("x") is None
+
+
+def test_a_new_version_is_built_from_the_old_one_and_swapped_in(tmp_path, monkeypatch):
+    old = EmbeddedEngine(tmp_path / "data")
+    old.ensure_index()
+    old.upsert(
+        [article("a", "Rupee gains against the dollar"), article("b", "Monsoon session of Parliament")]
+    )
+    old_version = old.stats()["version"]
+    reader = EmbeddedEngine(tmp_path / "data")
+    assert reader.search(SearchRequest(text="rupee")).total == 1
+
+    monkeypatch.setattr(embedded_schema, "LAYOUT_VERSION", embedded_schema.LAYOUT_VERSION + 1)
+    new = EmbeddedEngine(tmp_path / "data")
+    new.ensure_index()
+
+    stats = new.stats()
+    assert stats["version"] != old_version
+    assert stats["documents"] == 2
+    assert not (tmp_path / "data" / "articles" / old_version).exists()
+    assert new.get("b")["title"] == "Monsoon session of Parliament"
+    assert [hit.id for hit in new.search(SearchRequest(text="rupee")).hits] == ["a"]
+
+    reader.refresh()  # a process that had the old version open follows the swap
+    assert reader.stats()["version"] == stats["version"]
+    assert [hit.id for hit in reader.search(SearchRequest(text="monsoon")).hits] == ["b"]
+
+    new.ensure_index()  # nothing to do the second time
+    assert new.stats()["documents"] == 2
+
+
+def test_drop_index_removes_everything(engine, tmp_path):
+    engine.upsert([article("a", "Something")])
+    engine.drop_index()
+    assert not (tmp_path / "data" / "articles").exists()

@@ -1,0 +1,100 @@
+"""The Python ICU analysis chain: the terms it makes and the offsets it keeps."""
+
+from __future__ import annotations
+
+import pytest
+
+from search_app.analysis import ANALYZERS, analyze, analyze_fields, terms
+from search_app.analysis.rules import analyzer_rules, load_mapping, stop_words
+
+
+def test_char_filters_come_from_the_mapping():
+    analysis = load_mapping()["settings"]["analysis"]
+    for name in ANALYZERS:
+        rules = analyzer_rules(name)
+        assert [cf.name for cf in rules.char_filters] == analysis["analyzer"][name]["char_filter"]
+        assert list(rules.filters) == analysis["analyzer"][name]["filter"]
+
+
+def test_offsets_point_at_the_original_words():
+    text = "बिलावल भुट्टो ज़रदारी ने हिन्दी में, 'Lavrov' said: ૧૨૦ બસો\u200c!"
+    for analyzer, tokens in analyze_fields(text).items():
+        originals = [text[t.start : t.end] for t in tokens]
+        assert all(o.strip() and " " not in o for o in originals), analyzer
+    originals = [text[t.start : t.end] for t in analyze(text, "latin_text")]
+    # the nukta and the half nasal the char filters rewrote are inside the original spans
+    assert "ज़रदारी" in originals
+    assert "हिन्दी" in originals
+    assert "Lavrov" in originals
+    assert "૧૨૦" in originals
+
+
+def test_positions_keep_gaps_for_stop_words():
+    tokens = analyze("the talks in Goa", "indic_text")
+    assert [(t.text, t.position) for t in tokens] == [("talks", 1), ("goa", 3)]
+
+
+@pytest.mark.parametrize(
+    ("variant", "standard"),
+    [
+        ("ज़रदारी", "जरदारी"),  # nukta
+        ("हिन्दी", "हिंदी"),  # half nasal before a consonant = anusvara
+        ("हिन्\u200dदी", "हिंदी"),  # zero-width joiner
+        ("हिन्\u200cदी", "हिंदी"),  # zero-width non-joiner
+        ("ગાન્ધી", "ગાંધી"),  # Gujarati half nasal
+        ("फ़िल्म", "फिल्म"),
+        ("HINDI", "hindi"),
+        ("ｆｕｌｌ", "full"),  # NFKC: full-width forms
+    ],
+)
+def test_spelling_variants_analyse_alike(variant, standard):
+    for analyzer in ANALYZERS:
+        assert terms(variant, analyzer) == terms(standard, analyzer), analyzer
+
+
+def test_native_digits_become_ascii():
+    assert terms("२०२३ ૧૨૦ 45", "indic_text") == ["2023", "120", "45"]
+    assert terms("२०२३", "latin_text") == ["2023"]
+
+
+def test_names_share_a_transliteration_across_indic_scripts():
+    assert terms("लावरोव", "latin_text") == terms("લવરોવ", "latin_text")
+    assert terms("इमरान खान", "latin_text") == terms("ઇમરાન ખાન", "latin_text")
+
+
+def test_names_share_a_consonant_skeleton_across_all_scripts():
+    assert (
+        terms("लावरोव", "skeleton_text")
+        == terms("લવરોવ", "skeleton_text")
+        == terms("Lavrov", "skeleton_text")
+    )
+    assert terms("इमरान", "skeleton_text") == terms("Imran", "skeleton_text")
+
+
+def test_latin_text_folds_accents_and_case():
+    assert terms("Café Zürich", "latin_text") == ["cafe", "zurich"]
+
+
+def test_words_in_two_scripts_are_split():
+    assert terms("લવરોવSCO", "indic_text") == ["લવરોવ", "sco"]
+
+
+def test_hindi_inflections_share_a_stem():
+    stems = {terms(word, "indic_text")[0] for word in ("लड़का", "लड़के", "लड़कों")}
+    assert len(stems) == 1
+
+
+def test_every_stop_word_is_dropped_by_the_indic_chain():
+    assert stop_words()
+    for word in stop_words():
+        assert terms(word, "indic_text") == [], word
+
+
+def test_english_stop_words_are_dropped_from_latin_text():
+    assert terms("the talks and the trade", "latin_text") == ["talks", "trade"]
+
+
+def test_punctuation_and_space_make_no_tokens():
+    for analyzer in ANALYZERS:
+        assert analyze(" ,;!? — । ", analyzer) == []
+        assert analyze("", analyzer) == []
