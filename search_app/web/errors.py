@@ -45,7 +45,7 @@ def _bad_request(exc: Exception) -> Response:
     return error_response(400, code, str(exc))
 
 
-def _engine_unavailable(exc: EngineUnavailable) -> Response:
+def _engine_unavailable(exc: Exception) -> Response:
     log.warning("engine unavailable: %s", exc)
     retry_after = str(current_app.config["RETRY_AFTER_SECONDS"])
     message = "The search engine is not reachable right now; try again shortly."
@@ -75,5 +75,8 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(InvalidSearch, _bad_request)
     app.register_error_handler(QueryTooLong, _bad_request)
     app.register_error_handler(EngineUnavailable, _engine_unavailable)
+    # An I/O error while a view runs comes from the engine's storage or network (the app itself reads
+    # no files per request): an outage to retry, not a bug to hide behind a 500.
+    app.register_error_handler(OSError, _engine_unavailable)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _bug)
