@@ -82,6 +82,20 @@ def ensure_corpus(count: int, seed: int = DEFAULT_SEED, cache_dir: Path = DEFAUL
     return _load(root)
 
 
+def single_article(corpus: Corpus) -> Path:
+    """A file holding just the corpus's first article: ingesting it costs the command's fixed start-up."""
+    first = corpus.files[0]
+    target = corpus.root.parent / "single" / first.name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if first.suffix == ".jsonl":
+            with first.open(encoding="utf-8") as handle:
+                target.write_text(handle.readline(), encoding="utf-8")
+        else:
+            shutil.copyfile(first, target)
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter

@@ -125,9 +125,9 @@ def selected_targets(args: argparse.Namespace, size: int) -> list[EngineTarget]:
     return targets
 
 
-def run_ingest(target: EngineTarget, corpus: Corpus, extra_args: tuple[str, ...] = ()) -> float:
-    """Index the corpus with ``search-app ingest``; returns the wall-clock seconds the command took."""
-    command = [*INGEST_COMMAND, str(corpus.root), *extra_args]
+def run_ingest(target: EngineTarget, path: Path, extra_args: tuple[str, ...] = ()) -> float:
+    """Index ``path`` (a directory or file) with ``search-app ingest``; returns its wall-clock seconds."""
+    command = [*INGEST_COMMAND, str(path), "--quiet", *extra_args]
     started = time.perf_counter()
     done = subprocess.run(command, cwd=REPO_ROOT, env=target.environment(), capture_output=True, text=True)
     seconds = time.perf_counter() - started
@@ -148,7 +148,7 @@ def ensure_index(target: EngineTarget, corpus: Corpus, rebuild: bool = False) ->
             return expected
     target.drop()
     print(f"building the {target.kind} index of {corpus.count:,} articles ...", file=sys.stderr, flush=True)
-    seconds = run_ingest(target, corpus)
+    seconds = run_ingest(target, corpus.root)
     documents = _document_count(target)
     if documents == 0:
         raise RuntimeError(f"ingest left the {target.kind} index empty")
