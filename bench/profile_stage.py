@@ -74,7 +74,7 @@ def run_stage(stage: str, target: EngineTarget, corpus, repeat: int) -> None:
         try:
             for _ in range(repeat):
                 for spec in specs:
-                    engine.search(spec.request())
+                    engine.search(spec.engine_request())
         finally:
             engine.close()
         return

@@ -26,11 +26,19 @@ class QuerySpec:
     def facet_count(self) -> int:
         return len(self.filters)
 
-    def request(self, size: int = 10):
-        """The engine-level request the web layer would build for this query (highlighting on)."""
-        from search_app.engines.base import SearchRequest
+    def engine_request(self, size: int = 10):
+        """The very ``SearchRequest`` the web layer hands the engine for this query (highlighting on).
 
-        return SearchRequest(text=self.text, filters=dict(self.filters), size=size, highlight=True)
+        Built with the application's own parameter parser and engine translation (e.g. country codes to
+        the names engines facet on), so the engine and the API time exactly the same search.
+        """
+        from werkzeug.datastructures import MultiDict
+
+        from search_app.web.search_params import parse_search_args
+        from search_app.web.search_service import engine_request
+
+        args = MultiDict(urllib.parse.parse_qsl(self.query_string(size)))
+        return engine_request(parse_search_args(args))
 
     def query_string(self, size: int = 10) -> str:
         """The same query as ``/api/search`` or ``/`` parameters (repeated keys for multi-select)."""
