@@ -53,7 +53,7 @@ def suggest() -> Response:
     prefix = (request.args.get("q") or "").strip()
     if len(prefix) > MAX_QUERY_LENGTH:
         raise BadParameter("q", f"q is at most {MAX_QUERY_LENGTH} characters")
-    raw_size = (request.args.get("size") or "").strip() or str(DEFAULT_SUGGESTIONS)
+    raw_size = request.args.get("size", str(DEFAULT_SUGGESTIONS))
     if not (raw_size.isascii() and raw_size.isdigit() and 1 <= int(raw_size) <= MAX_SUGGESTIONS):
         raise BadParameter("size", f"size must be a whole number between 1 and {MAX_SUGGESTIONS}")
     suggestions = get_engine().suggest(prefix, size=int(raw_size)) if prefix else []

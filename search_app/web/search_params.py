@@ -30,10 +30,10 @@ class BadParameter(InvalidSearch):
 
 
 def _integer(args, name: str, default: int, minimum: int, maximum: int | None = None) -> int:
+    # Absent means the default; present but empty or malformed is an error (as the OpenAPI document says).
     raw = args.get(name)
-    if raw is None or raw.strip() == "":
+    if raw is None:
         return default
-    raw = raw.strip()
     # int() would also accept "1_000" and non-ASCII digits; a page number is plain ASCII digits.
     if not raw.isascii() or not raw.isdigit() or len(raw) > 9:
         raise BadParameter(name, f"{name} must be a whole number, not {raw[:20]!r}")
@@ -62,13 +62,14 @@ def _facet_value(facet: str, raw: str) -> str:
 def _filters(args) -> dict[str, list[str]]:
     filters: dict[str, list[str]] = {}
     for facet in FACETS:
+        raw_values = args.getlist(facet)
+        if len(raw_values) > MAX_VALUES_PER_FACET:
+            raise BadParameter(facet, f"select at most {MAX_VALUES_PER_FACET} {facet} values")
         values: list[str] = []
-        for raw in args.getlist(facet):
+        for raw in raw_values:
             value = _facet_value(facet, raw)
             if value and value not in values:
                 values.append(value)
-        if len(values) > MAX_VALUES_PER_FACET:
-            raise BadParameter(facet, f"select at most {MAX_VALUES_PER_FACET} {facet} values")
         if values:
             filters[facet] = values
     return filters
@@ -85,7 +86,7 @@ def parse_search_args(args) -> SearchRequest:
         parse_query(text)
     except QueryTooLong as exc:
         raise BadParameter("q", str(exc)) from exc
-    sort = (args.get("sort") or "").strip() or ("relevance" if text else "newest")
+    sort = args.get("sort", "relevance" if text else "newest")
     if sort not in SORTS:
         raise BadParameter("sort", f"sort must be one of {', '.join(SORTS)}")
     request = SearchRequest(
