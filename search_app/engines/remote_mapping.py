@@ -1,0 +1,104 @@
+"""The index body for Elasticsearch/OpenSearch, from ``index_mappings/articles.json``.
+
+Two chains come from the one file:
+
+- full: the file as it is (ICU tokenizer, normalizer, transforms, Indic/Hindi filters); needs the
+  ``analysis-icu`` plugin and the ``analysis-common`` module;
+- reduced: for test nodes without them (the Elasticsearch integ-test-zip). Every analyzer becomes the
+  ``standard`` tokenizer with ``lowercase`` and the same stop words, the only pieces a bare node has. The
+  fields, subfields and analyzer names stay the same, so queries, highlighting and facets run unchanged;
+  only cross-script matching and spelling-variant folding are lost.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import icu
+
+from search_app.documents import FIELDS
+
+MAPPING_PATH = Path(__file__).resolve().parents[2] / "index_mappings" / "articles.json"
+
+# Fields the engine adds to each stored article (facet keywords, completion inputs); stripped on the way out.
+DERIVED_FIELDS: tuple[str, ...] = ("country", "suggest")
+# The ICU word-break rule status where words (letters, numbers, ideographs) start; below is punctuation.
+_WORD_STATUS_MIN = 100
+
+
+@cache
+def load_mapping(path: Path = MAPPING_PATH) -> dict[str, Any]:
+    """The mapping file (settings, mappings, version)."""
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _strip_comments(value: Any) -> Any:
+    """The file documents itself with ``_comment`` keys; servers reject unknown settings."""
+    if isinstance(value, dict):
+        return {k: _strip_comments(v) for k, v in value.items() if not k.endswith("_comment")}
+    if isinstance(value, list):
+        return [_strip_comments(v) for v in value]
+    return value
+
+
+def _reduced_analysis(analysis: dict[str, Any]) -> dict[str, Any]:
+    stop = analysis["filter"]["multilingual_stop"]
+    analyzers = {}
+    for name, spec in analysis["analyzer"].items():
+        filters = ["lowercase"]
+        if "multilingual_stop" in spec.get("filter", []):
+            filters.append("multilingual_stop")
+        analyzers[name] = {"type": "custom", "tokenizer": "standard", "filter": filters}
+    return {
+        "filter": {"multilingual_stop": {"type": "stop", "stopwords": stop.get("stopwords", [])}},
+        "analyzer": analyzers,
+    }
+
+
+def index_body(mapping: dict[str, Any], reduced: bool) -> dict[str, Any]:
+    """The ``settings`` and ``mappings`` to create an index with."""
+    body = _strip_comments(copy.deepcopy({"settings": mapping["settings"], "mappings": mapping["mappings"]}))
+    if reduced:
+        body["settings"]["analysis"] = _reduced_analysis(body["settings"]["analysis"])
+    return body
+
+
+def versioned_name(alias: str, mapping: dict[str, Any]) -> str:
+    """The real index behind ``alias`` for this mapping version, e.g. ``articles-v2``."""
+    return f"{alias}-v{int(mapping['version'])}"
+
+
+def title_words(title: str) -> list[str]:
+    """The words of a title, by ICU word boundaries (so Indic vowel signs stay inside their word)."""
+    breaker = icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
+    breaker.setText(title)
+    words, start = [], breaker.first()
+    for end in breaker:
+        if breaker.getRuleStatus() >= _WORD_STATUS_MIN:
+            words.append(title[start:end])
+        start = end
+    return words
+
+
+def to_source(article: dict[str, Any]) -> dict[str, Any]:
+    """The stored document: the Article fields plus the derived facet and completion fields."""
+    source = {name: article.get(name) for name in FIELDS}
+    countries = article.get("countries") or []
+    # Facet values are the English names (as on every engine); a code stands in when a name is missing.
+    names = [c.get("name") or c.get("code") for c in countries if c.get("name") or c.get("code")]
+    source["country"] = list(dict.fromkeys(names))
+    title = unicodedata.normalize("NFC", article.get("title") or "").strip()
+    inputs = [title, *title_words(title)] if title else []
+    source["suggest"] = {"input": list(dict.fromkeys(i for i in inputs if i))}
+    return source
+
+
+def from_source(source: dict[str, Any]) -> dict[str, Any]:
+    """The Article as ingest gave it: the stored document without the derived fields."""
+    return {k: v for k, v in source.items() if k not in DERIVED_FIELDS}
