@@ -1,15 +1,197 @@
-"""Read article files, clean them, and index them (or print them with --dry-run)."""
+"""Read article files, clean them, and index them (or print them with --dry-run).
+
+PATH may be a .txt file (title on the first meaningful line), an .html/.htm page, a .jsonl file (one
+article per line: title, body, and optionally url, published, source, id), a directory (read
+recursively), a shell glob, or - for JSON Lines on standard input.
+
+Bad input never stops the run: each bad file or record gets one line on stderr naming it and the reason,
+goes to --rejects FILE when given, and makes the exit status 1. The last line on stderr sums it up.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from tqdm import tqdm
+
+from ingest.pipeline import Processed, iter_articles
+from ingest.readers import DEFAULT_MAX_BYTES, Failure
+
+DEFAULT_BATCH_SIZE = 500
+EXIT_OK, EXIT_FAILURES, EXIT_ENGINE = 0, 1, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``ingest`` subcommand's options."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, globs, or - for stdin")
     parser.add_argument("--dry-run", action="store_true", help="print documents as JSON Lines, index nothing")
-    parser.add_argument("--rejects", metavar="FILE", help="write records that failed to FILE")
+    parser.add_argument("--rejects", metavar="FILE", help="write records that failed to FILE (JSON Lines)")
+    parser.add_argument(
+        "--batch-size",
+        type=_positive_int,
+        default=DEFAULT_BATCH_SIZE,
+        help=f"documents sent to the engine per request (default {DEFAULT_BATCH_SIZE})",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=_positive_int,
+        default=DEFAULT_MAX_BYTES,
+        help=f"refuse files (and JSON lines) larger than this (default {DEFAULT_MAX_BYTES:,})",
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress bar and no per-record messages")
+    parser.add_argument("--data-dir", help="embedded engine's directory (overrides SEARCH_APP_DATA_DIR)")
+    parser.add_argument("--engine-url", help="Elasticsearch/OpenSearch URL (overrides SEARCH_APP_ENGINE_URL)")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+@dataclass
+class Summary:
+    """What happened to every record read; read == indexed + updated + skipped + failed."""
+
+    read: int = 0
+    indexed: int = 0
+    updated: int = 0
+    skipped: int = 0
+    failed: int = 0
+    dry_run: bool = False
+
+    def line(self) -> str:
+        if self.dry_run:
+            return (
+                f"ingest (dry run): read {self.read}, printed {self.indexed}, "
+                f"skipped {self.skipped}, failed {self.failed}"
+            )
+        return (
+            f"ingest: read {self.read}, indexed {self.indexed}, updated {self.updated}, "
+            f"skipped {self.skipped}, failed {self.failed}"
+        )
+
+
+@dataclass
+class _Reporter:
+    """Failure messages (stderr, through tqdm so the bar stays intact) and the rejects file."""
+
+    quiet: bool
+    rejects: IO[str] | None
+    summary: Summary
+    seen_ids: set[str] = field(default_factory=set)
+
+    def fail(self, failure: Failure) -> None:
+        self.summary.failed += 1
+        if not self.quiet:
+            tqdm.write(f"ingest: {failure.where}: {failure.reason}", file=sys.stderr)
+        if self.rejects:
+            self.rejects.write(json.dumps(failure.as_reject(), ensure_ascii=False) + "\n")
+            self.rejects.flush()
+
+
+def _unique(items: Iterator[Processed | Failure], reporter: _Reporter) -> Iterator[Processed]:
+    """Articles, each id once per run (a repeat is counted as skipped); failures reported on the way."""
+    for item in items:
+        reporter.summary.read += 1
+        if isinstance(item, Failure):
+            reporter.fail(item)
+        elif item.article["id"] in reporter.seen_ids:
+            reporter.summary.skipped += 1
+            if not reporter.quiet:
+                message = f"ingest: {item.where}: skipped, same id as an earlier record in this run"
+                tqdm.write(message, file=sys.stderr)
+        else:
+            reporter.seen_ids.add(item.article["id"])
+            yield item
+
+
+def _progress(items: Iterator[Any], quiet: bool) -> Iterator[Any]:
+    disable = quiet or not sys.stderr.isatty()
+    return tqdm(items, unit=" records", file=sys.stderr, disable=disable, dynamic_ncols=True)
+
+
+def _print_documents(articles: Iterator[Processed], summary: Summary) -> None:
+    out = sys.stdout
+    for item in articles:
+        out.write(json.dumps(item.article, ensure_ascii=False) + "\n")
+        summary.indexed += 1
+    out.flush()
+
+
+def _index_documents(articles: Iterator[Processed], args: argparse.Namespace, reporter: _Reporter) -> None:
+    from search_app.config import Config
+    from search_app.engines import open_engine
+
+    config = Config.from_env(data_dir=args.data_dir, engine_url=args.engine_url)
+    engine = open_engine(config)
+    try:
+        engine.ensure_index()
+        batch: list[Processed] = []
+        for item in articles:
+            batch.append(item)
+            if len(batch) >= args.batch_size:
+                _send(engine, batch, reporter)
+                batch = []
+        if batch:
+            _send(engine, batch, reporter)
+        engine.refresh()
+    finally:
+        engine.close()
+
+
+def _send(engine: Any, batch: list[Processed], reporter: _Reporter) -> None:
+    result = engine.upsert([item.article for item in batch])
+    reporter.summary.indexed += result.created
+    reporter.summary.updated += result.updated
+    where = {item.article["id"]: item for item in batch}
+    for doc_id, reason in result.failed:
+        item = where.get(doc_id)
+        path, line = (item.path, item.line) if item else ("<engine>", None)
+        raw = json.dumps(item.article, ensure_ascii=False) if item else None
+        reporter.fail(Failure(path, line, f"the engine refused the document: {reason}", raw))
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotImplementedError("ingest pipeline: issue #2")
+    """Run the ingest: 0 when all went in, 1 when some records failed, 2 when the engine failed."""
+    from search_app.engines.base import EngineError
+
+    summary = Summary(dry_run=args.dry_run)
+    with ExitStack() as stack:
+        rejects = None
+        if args.rejects:
+            try:
+                rejects = stack.enter_context(open(args.rejects, "w", encoding="utf-8"))
+            except OSError as exc:
+                print(f"ingest: cannot write rejects file {args.rejects}: {exc.strerror}", file=sys.stderr)
+                return EXIT_ENGINE
+        reporter = _Reporter(quiet=args.quiet, rejects=rejects, summary=summary)
+        own_files = [args.rejects] if args.rejects else []
+        items = _progress(iter_articles(args.paths, max_bytes=args.max_bytes, exclude=own_files), args.quiet)
+        articles = _unique(items, reporter)
+        try:
+            if args.dry_run:
+                _print_documents(articles, summary)
+            else:
+                _index_documents(articles, args, reporter)
+        except EngineError as exc:
+            print(f"ingest: search engine error: {exc}", file=sys.stderr)
+            print(summary.line(), file=sys.stderr)
+            return EXIT_ENGINE
+        except KeyboardInterrupt:
+            print("ingest: interrupted", file=sys.stderr)
+            print(summary.line(), file=sys.stderr)
+            return 130
+    print(summary.line(), file=sys.stderr)
+    return EXIT_FAILURES if summary.failed else EXIT_OK

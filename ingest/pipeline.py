@@ -9,7 +9,7 @@ input. Benchmarks and the sample-data loader use the same two functions.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 import trafilatura
@@ -187,7 +187,14 @@ def process_records(
 
 
 def iter_articles(
-    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, today: dt.date | None = None
+    paths: Iterable[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    exclude: Collection[str] = (),
+    today: dt.date | None = None,
 ) -> Iterator[Processed | Failure]:
-    """Articles from files, directories, globs and ``-`` (stdin, JSON Lines), with failures in line."""
-    yield from process_records(read_records(paths, max_bytes=max_bytes), today)
+    """Articles from files, directories, globs and ``-`` (stdin, JSON Lines), with failures in line.
+
+    ``exclude``: files never to read (the run's own output files); ``today`` bounds publication dates.
+    """
+    yield from process_records(read_records(paths, max_bytes=max_bytes, exclude=exclude), today)

@@ -10,7 +10,7 @@ import glob
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -62,8 +62,19 @@ class Failure:
         return {"path": self.path, "line": self.line, "reason": self.reason, "raw": self.raw}
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str | Failure]:
-    """Files to read, in a stable order: globs expanded, directories walked (article files only)."""
+def expand_paths(paths: Iterable[str], exclude: Collection[str] = ()) -> Iterator[str | Failure]:
+    """Files to read, in a stable order: globs expanded, directories walked (article files only).
+
+    ``exclude`` names files never to read, such as this run's own rejects file.
+    """
+    excluded = {os.path.realpath(p) for p in exclude}
+    for path in _expand(paths):
+        if isinstance(path, str) and path != STDIN and os.path.realpath(path) in excluded:
+            continue
+        yield path
+
+
+def _expand(paths: Iterable[str]) -> Iterator[str | Failure]:
     for given in paths:
         if given == STDIN:
             yield STDIN
@@ -96,10 +107,10 @@ def _expand_one(path: str, *, explicit: bool) -> Iterator[str | Failure]:
 
 
 def read_records(
-    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, exclude: Collection[str] = ()
 ) -> Iterator[RawRecord | Failure]:
     """Every record in ``paths`` (see ``expand_paths``), or a Failure where one cannot be read."""
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, exclude):
         if isinstance(path, Failure):
             yield path
         elif path == STDIN:
