@@ -12,8 +12,19 @@ from search_app.analysis.chain import (
     analyze,
     analyze_fields,
     analyze_word,
+    index_terms,
     segment,
     terms,
 )
 
-__all__ = ["ANALYZERS", "Token", "Word", "analyze", "analyze_fields", "analyze_word", "segment", "terms"]
+__all__ = [
+    "ANALYZERS",
+    "Token",
+    "Word",
+    "analyze",
+    "analyze_fields",
+    "analyze_word",
+    "index_terms",
+    "segment",
+    "terms",
+]

@@ -9,15 +9,16 @@ and news text repeats its words a lot.
 from __future__ import annotations
 
 import bisect
+import re
 import threading
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import icu
 
 from search_app.analysis.rules import CharFilter, analyzer_rules
-from search_app.analysis.token_filters import token_filter
+from search_app.analysis.token_filters import TokenFilter, token_filter
 
 ANALYZERS: tuple[str, ...] = ("indic_text", "latin_text", "skeleton_text")
 
@@ -27,6 +28,9 @@ _WORD_STATUS_MIN = 100
 _NEUTRAL_SCRIPTS = frozenset({icu.UScriptCode.COMMON, icu.UScriptCode.INHERITED})
 
 _local = threading.local()  # ICU break iterators hold state: one per thread
+_CHUNK = re.compile(r"\S+")
+_INDEX_CACHE: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+_INDEX_CACHE_SIZE = 1 << 19
 
 
 class Token(NamedTuple):
@@ -107,48 +111,102 @@ def _script_runs(word: str) -> tuple[tuple[int, int], ...]:
     return tuple(runs)
 
 
-def segment(text: str, char_filters: tuple[CharFilter, ...] = ()) -> list[Word]:
-    """The words of ``text`` after ``char_filters`` (ICU word boundaries, then script changes), each with
-    its offsets in the original ``text``."""
+@lru_cache(maxsize=1 << 18)
+def _chunk_words(chunk: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) of the words in one whitespace-free chunk: ICU word boundaries, then script runs.
+
+    Words never span whitespace under the Unicode word-break rules, so segmenting each chunk on its own
+    gives the same words as segmenting the whole text, and chunks repeat enough to be worth caching.
+    """
+    iterator = _break_iterator()
+    iterator.setText(chunk)
+    spans: list[tuple[int, int]] = []
+    start = iterator.first()
+    for end in iterator:
+        if iterator.getRuleStatus() >= _WORD_STATUS_MIN:
+            spans.extend((start + a, start + b) for a, b in _script_runs(chunk[start:end]))
+        start = end
+    return tuple(spans)
+
+
+def _char_filtered(text: str, char_filters: tuple[CharFilter, ...]) -> tuple[str, list[_OffsetLayer]]:
     layers: list[_OffsetLayer] = []
-    filtered = text
     for char_filter in char_filters:
-        filtered, layer = _apply_char_filter(char_filter, filtered)
+        text, layer = _apply_char_filter(char_filter, text)
         if layer is not None:
             layers.append(layer)
     layers.reverse()
+    return text, layers
+
+
+def segment(text: str, char_filters: tuple[CharFilter, ...] = ()) -> list[Word]:
+    """The words of ``text`` after ``char_filters`` (ICU word boundaries, then script changes), each with
+    its offsets in the original ``text``."""
+    filtered, layers = _char_filtered(text, char_filters)
 
     def original(offset: int) -> int:
         for layer in layers:
             offset = layer.correct(offset)
         return offset
 
-    iterator = _break_iterator()
-    iterator.setText(filtered)
     words: list[Word] = []
-    start = iterator.first()
-    for end in iterator:
-        if iterator.getRuleStatus() >= _WORD_STATUS_MIN:
-            segment_text = filtered[start:end]
-            for run_start, run_end in _script_runs(segment_text):
-                a, b = start + run_start, start + run_end
-                if layers:
-                    words.append(Word(filtered[a:b], original(a), original(b)))
-                else:
-                    words.append(Word(filtered[a:b], a, b))
-        start = end
+    for chunk in _CHUNK.finditer(filtered):
+        base = chunk.start()
+        for a, b in _chunk_words(chunk.group()):
+            a, b = base + a, base + b
+            words.append(
+                Word(filtered[a:b], original(a), original(b)) if layers else Word(filtered[a:b], a, b)
+            )
     return words
+
+
+@lru_cache(maxsize=1 << 18)
+def _chunk_terms(chunk: str, analyzers: tuple[str, ...]) -> tuple[str, ...]:
+    """Per analyzer, the space-joined terms of one chunk's words ("" when there are none)."""
+    words = [chunk[a:b] for a, b in _chunk_words(chunk)]
+    return tuple(" ".join(filter(None, (analyze_word(w, analyzer) for w in words))) for analyzer in analyzers)
+
+
+def index_terms(text: str, analyzers: tuple[str, ...] = ANALYZERS) -> dict[str, str]:
+    """Per analyzer, the terms of ``text`` joined by spaces: what the index stores, without offsets.
+
+    The fast path for indexing: cached per whitespace-separated chunk, no token objects. Every analyzer
+    in ``analyzers`` must share the same char filters (all of the mapping's do).
+    """
+    char_filters = {analyzer_rules(a).char_filters for a in analyzers}
+    if len(char_filters) != 1:
+        raise ValueError("index_terms needs analyzers with the same char filters")
+    filtered = text
+    for char_filter in char_filters.pop():
+        filtered = char_filter.pattern.sub(char_filter.replacement, filtered)
+    # A plain dict in front of the LRU cache: this loop runs once per word of every indexed article.
+    cache = _INDEX_CACHE.setdefault(analyzers, {})
+    if len(cache) > _INDEX_CACHE_SIZE:
+        cache.clear()
+    known = cache.get
+    rows = [
+        known(chunk) or cache.setdefault(chunk, _chunk_terms(chunk, analyzers)) for chunk in filtered.split()
+    ]
+    columns = zip(*rows, strict=True) if rows else ((),) * len(analyzers)
+    return {
+        analyzer: " ".join(filter(None, column)) for analyzer, column in zip(analyzers, columns, strict=True)
+    }
 
 
 @lru_cache(maxsize=1 << 18)
 def analyze_word(word: str, analyzer: str) -> str | None:
     """The term ``analyzer``'s token filters make of one segmented ``word``; None when they drop it."""
     term: str | None = word
-    for name in analyzer_rules(analyzer).filters:
-        term = token_filter(name)(term)
+    for apply in _token_filters(analyzer):
+        term = apply(term)
         if not term:
             return None
     return term
+
+
+@cache
+def _token_filters(analyzer: str) -> tuple[TokenFilter, ...]:
+    return tuple(token_filter(name) for name in analyzer_rules(analyzer).filters)
 
 
 def analyze_fields(text: str, analyzers: Iterable[str] = ANALYZERS) -> dict[str, list[Token]]:

@@ -34,6 +34,7 @@ def _transliterator(transform_id: str) -> icu.Transliterator:
 
 
 _NFKC_CF = icu.Normalizer2.getNFKCCasefoldInstance()
+_NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")  # \d is any Unicode decimal digit
 
 
 def nfkc_casefold(term: str) -> str:
@@ -43,7 +44,7 @@ def nfkc_casefold(term: str) -> str:
 
 def decimal_digit(term: str) -> str:
     """decimal_digit: every Unicode decimal digit (Devanagari ५, Gujarati ૫, ...) as ASCII."""
-    if term.isascii():
+    if term.isascii() or not _NON_ASCII_DIGIT.search(term):
         return term
     return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in term)
 

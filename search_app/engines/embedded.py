@@ -66,6 +66,13 @@ UPSERT_BATCH = 2_000  # documents per commit when a caller passes a long stream
 SUGGEST_SCAN = 2_000  # prefix terms read before ranking them by document frequency
 
 
+def _as_strings(values: Any) -> list[str]:
+    """Filter values as the keyword strings they are indexed as (a lone string is one value)."""
+    if isinstance(values, str | int):
+        return [str(values)]
+    return [str(v) for v in values]
+
+
 class EmbeddedEngine(SearchEngine):
     """The default engine: Tantivy on local disk, no server needed."""
 
@@ -332,7 +339,7 @@ class EmbeddedEngine(SearchEngine):
         searcher = self._searcher()
         base, matches = text_query(self.schema, parsed)
         filters = {
-            facet: filter_query(self.schema, facet, [values] if isinstance(values, str) else list(values))
+            facet: filter_query(self.schema, facet, _as_strings(values))
             for facet, values in request.filters.items()
             if values
         }

@@ -15,7 +15,7 @@ from typing import Any
 
 import tantivy
 
-from search_app.analysis import ANALYZERS, Token, analyze, analyze_fields
+from search_app.analysis import ANALYZERS, Token, analyze, index_terms
 from search_app.analysis.rules import mapping_version
 from search_app.engines.base import FACETS, UNKNOWN
 
@@ -104,12 +104,9 @@ def to_document(article: Mapping[str, Any]) -> tantivy.Document:
     title = str(article.get("title") or "")
     body = str(article.get("body") or "")
     for source_text, slot in ((title, 0), (body, 1)):
-        analysed = analyze_fields(source_text, ANALYZERS)
-        for analyzer, fields in TEXT_FIELDS.items():
-            doc.add_text(fields[slot], " ".join(token.text for token in analysed[analyzer]))
-        if slot == 0:
-            title_tokens = analysed["indic_text"]
-    for suggestion in suggestions(title, title_tokens):
+        for analyzer, joined in index_terms(source_text, ANALYZERS).items():
+            doc.add_text(TEXT_FIELDS[analyzer][slot], joined)
+    for suggestion in suggestions(title):
         doc.add_text(SUGGEST_FIELD, suggestion)
     for facet in FACETS:
         for value in facet_values(article, facet):
