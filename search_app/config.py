@@ -36,7 +36,6 @@ SETTINGS: dict[str, tuple[str, str]] = {
     ),
     "SEARCH_APP_HOST": ("127.0.0.1", "address `search-app serve` binds to"),
     "SEARCH_APP_PORT": ("8000", "port `search-app serve` and gunicorn listen on"),
-    "SEARCH_APP_WORKERS": ("2", "gunicorn worker processes (gunicorn.conf.py; WEB_CONCURRENCY also works)"),
     "SEARCH_APP_DEBUG": ("false", "Flask debug mode; development only"),
 }
 
