@@ -8,7 +8,7 @@ import os
 
 wsgi_app = "search_app:create_app()"
 bind = f"{os.environ.get('SEARCH_APP_HOST') or '127.0.0.1'}:{os.environ.get('SEARCH_APP_PORT') or '8000'}"
-workers = int(os.environ.get("SEARCH_APP_WORKERS") or os.environ.get("WEB_CONCURRENCY") or 2)
+workers = int(os.environ.get("WEB_CONCURRENCY") or 2)  # gunicorn's own variable for the worker count
 preload_app = False
 accesslog = "-"
 errorlog = "-"

@@ -22,7 +22,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def gunicorn_settings(monkeypatch, **env) -> dict:
-    for name in ("SEARCH_APP_HOST", "SEARCH_APP_PORT", "SEARCH_APP_WORKERS", "WEB_CONCURRENCY"):
+    for name in ("SEARCH_APP_HOST", "SEARCH_APP_PORT", "WEB_CONCURRENCY"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -40,7 +40,7 @@ def test_gunicorn_defaults_to_localhost_two_workers_no_preload(monkeypatch):
 
 def test_gunicorn_reads_host_port_and_workers_from_the_environment(monkeypatch):
     settings = gunicorn_settings(
-        monkeypatch, SEARCH_APP_HOST="0.0.0.0", SEARCH_APP_PORT="9100", SEARCH_APP_WORKERS="4"
+        monkeypatch, SEARCH_APP_HOST="0.0.0.0", SEARCH_APP_PORT="9100", WEB_CONCURRENCY="4"
     )
     assert settings["bind"] == "0.0.0.0:9100"
     assert settings["workers"] == 4
