@@ -29,6 +29,7 @@ import os
 import shutil
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -53,9 +54,11 @@ from search_app.engines.embedded_query import MatchTerms, combine, filter_query,
 from search_app.engines.embedded_schema import (
     SORT_FIELD,
     SUGGEST_FIELD,
+    SUGGEST_SEPARATOR,
     build_schema,
     from_document,
     index_version,
+    suggestion_key,
     to_document,
 )
 from search_app.query import QueryTooLong
@@ -394,14 +397,20 @@ class EmbeddedEngine(SearchEngine):
         return {name: facets[name] for name in FACETS}
 
     def suggest(self, prefix: str, size: int = 8) -> list[str]:
-        """Title words and word pairs starting with ``prefix`` (case-insensitive), most frequent first."""
-        prefix = (prefix or "").strip().casefold()
-        if not prefix or size < 1:
+        """Title words and word pairs starting with ``prefix`` (spelling variants and case folded), most
+        frequent first, as they are written in the titles."""
+        key = suggestion_key(prefix or "")
+        if not key.strip() or size < 1:
             return []
         searcher = self._searcher()
-        found = searcher.terms_with_prefix(SUGGEST_FIELD, prefix, limit=SUGGEST_SCAN)
-        ranked = sorted(found, key=lambda item: (-item[1], len(item[0]), item[0]))
-        return [term for term, _ in ranked[:size]]
+        found = searcher.terms_with_prefix(SUGGEST_FIELD, key, limit=SUGGEST_SCAN)
+        # One completion per key; shown as its most frequent spelling.
+        by_key: dict[str, Counter[str]] = {}
+        for term, frequency in found:
+            completion_key, _, written = term.partition(SUGGEST_SEPARATOR)
+            by_key.setdefault(completion_key, Counter())[written or completion_key] += frequency
+        ranked = sorted(by_key.items(), key=lambda item: (-item[1].total(), len(item[0]), item[0]))
+        return [spellings.most_common(1)[0][0] for _, spellings in ranked[:size]]
 
     # ----- status ----------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import tantivy
 
-from search_app.analysis import ANALYZERS, Token, analyze, index_terms
+from search_app.analysis import ANALYZERS, analyze, index_terms
 from search_app.analysis.rules import mapping_version
 from search_app.engines.base import FACETS, UNKNOWN
 
@@ -30,6 +30,8 @@ TEXT_FIELDS: dict[str, tuple[str, str]] = {
     "skeleton_text": ("title_skeleton", "body_skeleton"),
 }
 SUGGEST_FIELD = "suggest"
+SUGGEST_ANALYZER = "suggest_text"
+SUGGEST_SEPARATOR = "\x1f"  # between a completion's match key and its text as written
 SORT_FIELD = "published_day"  # days since 1970-01-01; NO_DATE for documents without one
 SOURCE_FIELD = "source_json"  # the whole article as JSON
 NO_DATE = -(2**62)  # sorts last when newest first
@@ -80,18 +82,22 @@ def published_day(article: Mapping[str, Any]) -> int:
     return (day - dt.date(1970, 1, 1)).days
 
 
-def suggestions(title: str, tokens: list[Token] | None = None) -> list[str]:
-    """Completions a title offers: its words as written (case-folded) and word pairs, without stop words.
-    ``tokens`` are the title's indic_text tokens when the caller has them already."""
-    tokens = analyze(title, "indic_text") if tokens is None else tokens
-    words = [title[token.start : token.end].casefold() for token in tokens]
-    # Pairs of words next to each other in the title (not across a dropped stop word).
-    pairs = [
-        f"{words[i]} {words[i + 1]}"
-        for i in range(len(tokens) - 1)
-        if tokens[i + 1].position == tokens[i].position + 1
+def suggestion_key(text: str) -> str:
+    """What a completion is matched by: the ``suggest_text`` analysis (spelling variants, case and digits
+    folded), words joined by single spaces; a trailing space is kept, as it says a word is complete."""
+    key = " ".join(token.text for token in analyze(text, SUGGEST_ANALYZER))
+    return key + " " if key and text[-1:].isspace() else key
+
+
+def suggestions(title: str) -> list[str]:
+    """The completion terms a title offers: its words and pairs of adjacent words, stop words left out,
+    each stored as ``key SEPARATOR words-as-written`` so a prefix of the key finds them."""
+    tokens = analyze(title, "indic_text")  # only for which words are stop words
+    words = [(title[t.start : t.end], t.position) for t in tokens]
+    phrases = [w for w, _ in words] + [
+        f"{a} {b}" for (a, pa), (b, pb) in zip(words, words[1:], strict=False) if pb == pa + 1
     ]
-    return list(dict.fromkeys(words + pairs))
+    return list(dict.fromkeys(f"{suggestion_key(p)}{SUGGEST_SEPARATOR}{p}" for p in phrases))
 
 
 def to_document(article: Mapping[str, Any]) -> tantivy.Document:

@@ -493,3 +493,9 @@ def test_suggest_completes_indic_title_words(loaded):
     assert suggestions
     assert any("लावरोव" in s for s in suggestions)
     assert all(s.startswith("लाव") for s in suggestions)
+
+
+@pytest.mark.needs_icu
+def test_suggest_folds_spelling_variants(loaded):
+    # the title writes हिन्दी (half nasal); the user types the anusvara spelling
+    assert any("हिन्दी" in s for s in loaded.suggest("हिंद"))
