@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         "Each run is the whole `search-app ingest DIR --quiet` command (process start included) into an "
         "empty index; `start-up s` is the same command on a single article (imports, models, opening the "
         "index), and `articles/s after start-up` divides the articles by the median run minus that. "
-        "`input KB/article` is the corpus files' size divided by the article count.\n"
+        "`input KB/article` is the mean UTF-8 size of an article's title and body.\n"
     )
     embedded = [r for r in rows if r[0] == "embedded"]
     if embedded:

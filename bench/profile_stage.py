@@ -12,7 +12,7 @@ Time spent inside Tantivy or ICU (native code) shows as the Python call that ent
 frames too, sample a separate process with py-spy (``pip install -e '.[bench]'``), for example:
 
     .venv/bin/py-spy record --native -o /tmp/ingest.svg -- \\
-        .venv/bin/python -m search_app.cli ingest bench/.cache/corpus-10000-seed6/articles
+        .venv/bin/python -m search_app.cli ingest bench/.cache/corpus-10000-seed1/articles
 """
 
 from __future__ import annotations
