@@ -35,7 +35,8 @@ def openapi_document() -> dict[str, Any]:
 @bp.get("/search")
 def search() -> Response:
     """Full-text search with facets; same parameters as the page."""
-    return jsonify(run_search(get_engine(), parse_search_args(request.args)))
+    params = parse_search_args(request.args)  # before the engine: bad input costs nothing else
+    return jsonify(run_search(get_engine(), params))
 
 
 @bp.get("/articles/<path:article_id>")

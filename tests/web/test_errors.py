@@ -7,13 +7,20 @@ import pytest
 from search_app.config import Config
 from search_app.web.app import create_app
 
+from .servers import free_port
 
-@pytest.fixture
-def down_client(tmp_path):
-    """An app whose data directory is a plain file: the embedded engine cannot open any index there."""
-    blocked = tmp_path / "not-a-directory"
-    blocked.write_text("this file stands where the index directory should be\n")
-    app = create_app({"SEARCH_APP_CONFIG": Config(data_dir=blocked), "TESTING": True})
+
+@pytest.fixture(params=["embedded-blocked", "remote-closed-port"])
+def down_client(request, tmp_path):
+    """An app whose engine really cannot work: the embedded engine's data directory is a plain file, or
+    the Elasticsearch/OpenSearch URL points at a closed port on 127.0.0.1."""
+    if request.param == "embedded-blocked":
+        blocked = tmp_path / "not-a-directory"
+        blocked.write_text("this file stands where the index directory should be\n")
+        config = Config(data_dir=blocked)
+    else:
+        config = Config(engine_url=f"http://127.0.0.1:{free_port()}", data_dir=tmp_path)
+    app = create_app({"SEARCH_APP_CONFIG": config, "TESTING": True})
     return app.test_client()
 
 
