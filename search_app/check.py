@@ -30,8 +30,28 @@ def redact_url(url: str) -> str:
     return urlunsplit((parts.scheme, f"***@{host}", parts.path, parts.query, parts.fragment))
 
 
+def scrub_secrets(text: str, config: Config) -> str:
+    """``text`` with the configured password, API key and any credentials in the URL masked."""
+    parts = urlsplit(config.engine_url or "")
+    secrets = {config.password, config.api_key, parts.password}
+    if parts.username is not None or parts.password is not None:
+        secrets.add(f"{parts.username or ''}:{parts.password or ''}@")
+    for secret in sorted((s for s in secrets if s), key=len, reverse=True):
+        text = text.replace(secret, "***@" if secret.endswith("@") else "***")
+    return text
+
+
 def collect_report(config: Config) -> dict[str, Any]:
-    """Everything ``search-app check`` prints, as a dict; ``healthy`` says whether the engine is usable."""
+    """Everything ``search-app check`` prints, as a dict; ``healthy`` says whether the engine is usable.
+
+    Engine messages may quote the URL they failed on; credentials are masked before they are reported.
+    """
+    report = _collect(config)
+    report["detail"] = scrub_secrets(str(report["detail"]), config)
+    return report
+
+
+def _collect(config: Config) -> dict[str, Any]:
     report: dict[str, Any] = {
         "version": __version__,
         "engine": "remote" if config.engine_url else "embedded",
@@ -85,7 +105,11 @@ def format_report(report: dict[str, Any]) -> str:
     lines = [("search-app", report["version"]), ("engine", report["engine"])]
     location_label = "data dir" if report["engine"] == "embedded" else "url"
     lines.append((location_label, report["location"]))
-    lines.append(("index", str(stats.pop("index", report["index"]))))
+    alias, index = stats.pop("alias", None), stats.pop("index", None)
+    if alias:  # remote engines: the alias and the versioned index behind it
+        lines.append(("index", f"{alias} -> {index}" if index else f"{alias} (no index yet)"))
+    else:
+        lines.append(("index", str(index or report["index"])))
     lines.append(("reachable", "yes" if report["reachable"] else "no"))
     if "plugins" in stats:
         plugins = stats.pop("plugins")

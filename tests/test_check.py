@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import uuid
 from importlib.metadata import version
 
 import pytest
@@ -126,12 +127,15 @@ def test_check_reports_a_running_search_node(kind):
     env = {
         "SEARCH_APP_ENGINE_URL": url,
         "SEARCH_APP_REDUCED_ANALYSIS": reduced,
-        "SEARCH_APP_INDEX": "check-test",
+        "SEARCH_APP_INDEX": f"check-test-{uuid.uuid4().hex[:8]}",
     }
     engine = open_engine(Config.from_env(env))
     engine.ensure_index()
+    engine.upsert([article("a", "Monsoon reaches Kerala", "en", 2024)])
+    engine.refresh()
     try:
         result = search_app("check", "--json", env=env)
+        text = search_app("check", env=env)
     finally:
         engine.drop_index()
         engine.close()
@@ -139,5 +143,7 @@ def test_check_reports_a_running_search_node(kind):
     report = json.loads(result.stdout)
     assert report["reachable"] is True
     assert report["engine"] == kind
-    assert "documents" in report["stats"]
-    assert "plugins" in report["stats"]
+    assert report["stats"]["documents"] == 1
+    assert report["icu_plugin"] is ("analysis-icu" in report["stats"]["plugins"])
+    assert text.returncode == 0
+    assert f"index: {env['SEARCH_APP_INDEX']} -> " in " ".join(text.stdout.split())
