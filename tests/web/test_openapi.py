@@ -42,7 +42,8 @@ def test_every_json_endpoint_is_documented(app, client):
 
 def component_validator(document: dict, name: str) -> Draft202012Validator:
     """A validator for one schema of the document, its $refs resolving inside the document."""
-    return Draft202012Validator({**document["components"]["schemas"][name], "components": document["components"]})
+    components = document["components"]
+    return Draft202012Validator({**components["schemas"][name], "components": components})
 
 
 def test_search_and_article_responses_match_their_schemas(client):
