@@ -44,6 +44,7 @@ from search_app.query import QueryTooLong
 
 ICU_PLUGIN = "analysis-icu"
 COMMON_MODULE = "analysis-common"
+REINDEX_MODULE = "reindex"
 BULK_CHUNK = 500
 # streaming_bulk's own retries of documents the node refused with 429 (too many requests).
 BULK_429_RETRIES = 5
@@ -53,7 +54,7 @@ BULK_429_BACKOFF_S = 1.0
 CHUNK_RETRIES = 8
 CHUNK_BACKOFF_S = 1.0
 CHUNK_BACKOFF_MAX_S = 30.0
-REINDEX_TIMEOUT = "10m"
+REINDEX_POLL_S = 0.5
 
 
 def open_remote_engine(config: Config, mapping: dict[str, Any] | None = None) -> RemoteEngine:
@@ -160,17 +161,37 @@ class RemoteEngine(SearchEngine):
         """Build the current version from the old one, then swap the alias atomically."""
         self._create(self.index_name, with_alias=False)
         with self._errors("copy documents into the new index"):
-            self.client.reindex(
-                body={"source": {"index": old_indices}, "dest": {"index": self.index_name}},
-                refresh=True,
-                wait_for_completion=True,
-                timeout=REINDEX_TIMEOUT,
-            )
+            if REINDEX_MODULE in self.plugins:
+                self._server_side_reindex(old_indices)
+            else:
+                # Minimal nodes lack the reindex module: copy through the client (scroll + bulk).
+                self._copy_documents(old_indices)
+                self.client.indices.refresh(index=self.index_name)
             actions = [{"remove": {"index": old, "alias": self.alias}} for old in old_indices]
             actions.append({"add": {"index": self.index_name, "alias": self.alias}})
             self.client.indices.update_aliases(body={"actions": actions})
             for old in old_indices:
                 self.client.indices.delete(index=old)
+
+    def _server_side_reindex(self, sources: list[str]) -> None:
+        """``_reindex`` as a task, polled, so a long copy never hits an HTTP timeout."""
+        body = {"source": {"index": sources}, "dest": {"index": self.index_name}}
+        task_id = self.client.reindex(body=body, wait_for_completion=False)["task"]
+        while not (task := self.client.tasks.get(task_id=task_id))["completed"]:
+            time.sleep(REINDEX_POLL_S)
+        failures = task.get("error") or task.get("response", {}).get("failures")
+        if failures:
+            raise EngineError(f"copying {', '.join(sources)} into {self.index_name} failed: {failures}")
+        self.client.indices.refresh(index=self.index_name)
+
+    def _copy_documents(self, sources: list[str]) -> None:
+        helpers = self.flavor.helpers
+        hits = helpers.scan(self.client, index=sources, query={"query": {"match_all": {}}}, size=BULK_CHUNK)
+        actions = (
+            {"_op_type": "index", "_index": self.index_name, "_id": hit["_id"], "_source": hit["_source"]}
+            for hit in hits
+        )
+        helpers.bulk(self.client, actions, chunk_size=BULK_CHUNK, max_retries=BULK_429_RETRIES)
 
     def drop_index(self) -> None:
         """Delete every index behind the alias (and the current versioned one)."""
@@ -299,20 +320,26 @@ class RemoteEngine(SearchEngine):
 
     def stats(self) -> dict[str, Any]:
         """Documents, index name and size, server version and analysis chain."""
-        with self._errors("report its statistics"):
-            count = int(self.client.count(index=self.alias)["count"])
-            store = self.client.indices.stats(index=self.alias, metric="store")
-        size = int(store.get("_all", {}).get("primaries", {}).get("store", {}).get("size_in_bytes", 0))
-        return {
+        stats = {
             "engine": self.name,
-            "documents": count,
+            "documents": 0,
             "version": self.flavor.version,
-            "index": self.index_name,
+            "index": None,  # no index yet
             "alias": self.alias,
-            "size_bytes": size,
+            "size_bytes": 0,
             "analysis": "icu" if self.has_icu else "reduced",
             "plugins": sorted(self.plugins),
         }
+        targets = self._alias_targets()
+        if not targets:
+            return stats
+        with self._errors("report its statistics"):
+            stats["documents"] = int(self.client.count(index=self.alias)["count"])
+            store = self.client.indices.stats(index=self.alias, metric="store")
+        primaries = store.get("_all", {}).get("primaries", {})
+        stats["size_bytes"] = int(primaries.get("store", {}).get("size_in_bytes", 0))
+        stats["index"] = ",".join(targets)
+        return stats
 
     def close(self) -> None:
         """Close the client's connections."""

@@ -1,0 +1,375 @@
+"""Behaviour only the Elasticsearch/OpenSearch engine has, on real nodes (scripts/engines.py starts them).
+
+Distribution detection, the analysis-icu check and the reduced chain, the ICU chain itself (``_analyze``
+on a node with the plugin), the versioned index behind an alias and its no-downtime upgrade (also through
+``search-app reindex``), and bulk ingest surviving a real node restart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import importlib.util
+import json
+import os
+import socket
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+from search_app import reindex
+from search_app.config import Config
+from search_app.engines.base import EngineUnavailable, MissingPlugin, SearchRequest
+from search_app.engines.remote import open_remote_engine
+from search_app.engines.remote_mapping import load_mapping
+from search_app.engines.remote_query import search_body
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def node_url(kind: str) -> str:
+    url = os.environ.get(f"SEARCH_APP_TEST_{kind.upper()}_URL")
+    if not url:
+        pytest.skip(f"no {kind} node: SEARCH_APP_TEST_{kind.upper()}_URL is unset (scripts/engines.py start)")
+    return url
+
+
+def http(method: str, url: str, body: dict | None = None) -> tuple[int, dict]:
+    """A raw HTTP call to the node, to check what the engine did without going through it."""
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as response:
+            return response.status, json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read() or b"{}")
+
+
+def config_for(url: str, reduced: bool = True, index: str | None = None) -> Config:
+    return Config(engine_url=url, index=index or f"test-{uuid.uuid4().hex[:10]}", reduced_analysis=reduced)
+
+
+@pytest.fixture
+def cleanup():
+    """Engines opened by a test, their indices dropped afterwards."""
+    engines = []
+    yield engines
+    for engine in engines:
+        try:
+            engine.drop_index()
+        finally:
+            engine.close()
+
+
+def article(i: int, title: str = "Budget for electric buses", year: int | None = 2024) -> dict:
+    return {
+        "id": f"doc-{i}",
+        "title": f"{title} {i}",
+        "body": f"The city council approved item {i} of the transport budget.",
+        "language": "en",
+        "languages": [{"code": "en", "share": 1.0}],
+        "published": f"{year}-01-{(i % 28) + 1:02d}" if year else None,
+        "year": year,
+        "source": "Test Wire",
+        "url": None,
+        "countries": [{"code": "IN", "name": "India"}],
+    }
+
+
+# ----- connecting --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["elasticsearch", "opensearch"])
+def test_the_client_follows_the_servers_distribution(kind, cleanup):
+    url = node_url(kind)
+    engine = open_remote_engine(config_for(url))
+    cleanup.append(engine)
+    assert engine.name == kind
+    client_module = "elasticsearch" if kind == "elasticsearch" else "opensearchpy"
+    assert type(engine.client).__module__.split(".")[0] == client_module
+    _, nodes = http("GET", f"{url}/_nodes/_local?filter_path=nodes.*.version")
+    assert engine.stats()["version"] == next(iter(nodes["nodes"].values()))["version"]
+
+
+def test_an_unreachable_node_is_engine_unavailable():
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    with pytest.raises(EngineUnavailable, match=f"127.0.0.1:{port}"):
+        open_remote_engine(Config(engine_url=url))
+
+
+# ----- analysis-icu check and the reduced chain ---------------------------------------------------------
+
+
+def test_a_node_without_analysis_icu_is_refused_with_the_install_command(cleanup):
+    url = node_url("elasticsearch")
+    engine = open_remote_engine(config_for(url, reduced=False))
+    cleanup.append(engine)
+    if engine.has_icu:
+        pytest.skip("this Elasticsearch node has analysis-icu; the refusal needs one without it")
+    with pytest.raises(MissingPlugin) as refused:
+        engine.ensure_index()
+    message = str(refused.value)
+    assert "analysis-icu" in message
+    assert "bin/elasticsearch-plugin install analysis-icu" in message
+    assert "SEARCH_APP_REDUCED_ANALYSIS" in message
+    # Refused before creating anything.
+    assert http("GET", f"{url}/{engine.index_name}")[0] == 404
+    assert http("GET", f"{url}/_alias/{engine.alias}")[0] == 404
+
+
+def analyzer_of(url: str, index: str, field: str) -> str:
+    _, mapping = http("GET", f"{url}/{index}/_mapping")
+    properties = next(iter(mapping.values()))["mappings"]["properties"]
+    return properties[field]["analyzer"]
+
+
+def tokenizer_of(url: str, index: str, analyzer: str) -> str:
+    _, settings = http("GET", f"{url}/{index}/_settings")
+    analysis = next(iter(settings.values()))["settings"]["index"]["analysis"]
+    return analysis["analyzer"][analyzer]["tokenizer"]
+
+
+def test_the_reduced_flag_builds_the_index_with_built_in_analysis(cleanup):
+    url = node_url("elasticsearch")
+    engine = open_remote_engine(config_for(url, reduced=True))
+    cleanup.append(engine)
+    if engine.has_icu:
+        pytest.skip("this Elasticsearch node has analysis-icu, so it never uses the reduced chain")
+    engine.ensure_index()
+    assert engine.stats()["analysis"] == "reduced"
+    assert analyzer_of(url, engine.index_name, "title") == "indic_text"
+    assert tokenizer_of(url, engine.index_name, "indic_text") == "standard"
+    engine.upsert([article(1)])
+    engine.refresh()
+    assert [hit.id for hit in engine.search(SearchRequest(text="electric")).hits] == ["doc-1"]
+
+
+def test_a_node_with_icu_uses_the_full_chain_even_when_reduced_is_allowed(cleanup):
+    url = node_url("opensearch")
+    engine = open_remote_engine(config_for(url, reduced=True))
+    cleanup.append(engine)
+    assert engine.has_icu, "the OpenSearch test node is provisioned with analysis-icu"
+    engine.ensure_index()
+    assert engine.stats()["analysis"] == "icu"
+    assert tokenizer_of(url, engine.index_name, "indic_text") == "icu_tokenizer"
+
+
+# ----- the ICU chain itself -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def icu_index(cleanup):
+    url = node_url("opensearch")
+    engine = open_remote_engine(config_for(url, reduced=False))
+    cleanup.append(engine)
+    engine.ensure_index()
+    return url, engine.index_name
+
+
+def tokens(url: str, index: str, analyzer: str, text: str) -> list[str]:
+    status, answer = http("POST", f"{url}/{index}/_analyze", {"analyzer": analyzer, "text": text})
+    assert status == 200, answer
+    return [t["token"] for t in answer["tokens"]]
+
+
+@pytest.mark.parametrize(
+    ("analyzer", "variants"),
+    [
+        ("skeleton_text", ["लावरोव", "લવરોવ", "Lavrov"]),  # one name in three scripts
+        ("skeleton_text", ["इमरान ख़ान", "ઇમરાન ખાન", "Imran Khan"]),
+        ("indic_text", ["हिन्दी", "हिंदी", "हिन्\u200dदी"]),  # half nasal, anusvara, joiner
+        ("indic_text", ["ज़रदारी", "जरदारी"]),  # nukta
+        ("indic_text", ["४२", "૪૨", "42"]),  # native digits
+        ("latin_text", ["लावरोव", "લવરોવ"]),
+    ],
+)
+def test_the_icu_chain_folds_spelling_and_script_variants(icu_index, analyzer, variants):
+    url, index = icu_index
+    analysed = [tokens(url, index, analyzer, text) for text in variants]
+    assert analysed[0], variants[0]
+    assert all(result == analysed[0] for result in analysed), dict(zip(variants, analysed, strict=True))
+
+
+# ----- versioned index behind an alias ----------------------------------------------------------------------
+
+
+def mapping_version(version: int) -> dict:
+    mapping = copy.deepcopy(load_mapping())
+    mapping["version"] = version
+    return mapping
+
+
+@pytest.mark.parametrize("kind", ["elasticsearch", "opensearch"])
+def test_a_mapping_change_reindexes_behind_the_alias_with_no_downtime(kind, cleanup):
+    url = node_url(kind)
+    config = config_for(url)
+    current = int(load_mapping()["version"])
+    old = open_remote_engine(config, mapping=mapping_version(current))
+    cleanup.append(old)
+    old.ensure_index()
+    docs = [article(i) for i in range(300)]
+    assert old.upsert(docs).created == len(docs)
+    old.refresh()
+
+    new = open_remote_engine(config, mapping=mapping_version(current + 1))
+    cleanup.append(new)
+    assert new.index_name != old.index_name
+
+    # Search through the alias the whole time the upgrade runs: every answer has every document.
+    totals, errors, done = [], [], threading.Event()
+
+    def keep_searching():
+        while not done.is_set():
+            try:
+                totals.append(new.search(SearchRequest(text="electric")).total)
+            except Exception as exc:
+                errors.append(exc)
+
+    reader = threading.Thread(target=keep_searching)
+    reader.start()
+    try:
+        new.ensure_index()
+    finally:
+        done.set()
+        reader.join()
+    assert errors == []
+    assert totals and set(totals) == {len(docs)}
+
+    _, aliases = http("GET", f"{url}/_alias/{config.index}")
+    assert list(aliases) == [new.index_name]
+    assert http("GET", f"{url}/{old.index_name}")[0] == 404  # the old version is gone
+    assert new.stats()["documents"] == len(docs)
+    assert new.get("doc-7") == docs[7]
+    new.ensure_index()  # already current: nothing to do
+    assert new.stats()["index"] == new.index_name
+
+
+def test_reindex_command_upgrades_and_rebuilds_from_scratch(cleanup, monkeypatch, capsys):
+    url = node_url("opensearch")
+    config = config_for(url)
+    current = int(load_mapping()["version"])
+    old = open_remote_engine(config, mapping=mapping_version(current - 1))
+    cleanup.append(old)
+    old.ensure_index()
+    old.upsert([article(i) for i in range(5)])
+    old.refresh()
+    monkeypatch.setenv("SEARCH_APP_ENGINE_URL", url)
+    monkeypatch.setenv("SEARCH_APP_INDEX", config.index)
+
+    assert reindex.run(argparse.Namespace(from_scratch=False)) == 0
+    current_name = f"{config.index}-v{current}"
+    assert f"{old.index_name} (5 documents) -> {current_name} (5 documents)" in capsys.readouterr().out
+    _, aliases = http("GET", f"{url}/_alias/{config.index}")
+    assert list(aliases) == [current_name]
+
+    assert reindex.run(argparse.Namespace(from_scratch=False)) == 0
+    assert "already at the current mapping version" in capsys.readouterr().out
+
+    assert reindex.run(argparse.Namespace(from_scratch=True)) == 0
+    assert f"created {current_name} (0 documents)" in capsys.readouterr().out
+
+
+def test_reindex_command_reports_an_unreachable_engine(monkeypatch, capsys):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    monkeypatch.setenv("SEARCH_APP_ENGINE_URL", f"http://127.0.0.1:{port}")
+    assert reindex.run(argparse.Namespace(from_scratch=False)) == 1
+    assert "cannot reach" in capsys.readouterr().err
+
+
+# ----- queries are structured, never query strings ---------------------------------------------------------
+
+
+def _walk(node, path=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield path + (key,), value
+            yield from _walk(value, path + (key,))
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value, path)
+
+
+def test_user_text_only_reaches_the_server_as_text_to_analyze():
+    text = 'title:x OR "a b" -c* AND (d) {"script": 1}'
+    body = search_body(SearchRequest(text=text, filters={"year": ["2024", "unknown", "x"]}))
+    keys = {path[-1] for path, _ in _walk(body)}
+    assert not keys & {"query_string", "simple_query_string", "script", "wildcard", "regexp"}
+    for path, value in _walk(body):
+        # every string that came from the user sits under a "query" key of a match clause
+        if isinstance(value, str) and any(word in value for word in ("title:x", "c*", "(d)", "a b")):
+            assert path[-1] == "query", path
+    year = json.dumps(body["post_filter"])
+    assert '"x"' not in year  # a year that is not a number selects nothing instead of failing
+
+
+# ----- bulk ingest across a real node restart ------------------------------------------------------------
+
+
+def load_engines_script():
+    spec = importlib.util.spec_from_file_location("engines_script", REPO_ROOT / "scripts" / "engines.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def throwaway_node():
+    """A node of its own (port 9211) that the test may restart; removed afterwards."""
+    engines = load_engines_script()
+    dist = engines.DISTRIBUTIONS["elasticsearch"]
+    if not (dist.home / ".provisioned").exists():
+        pytest.skip("Elasticsearch is not provisioned here: run `python scripts/engines.py provision`")
+    node = engines.instance("elasticsearch", name="restart-test", port=9211)
+    engines.remove(node)
+    engines.start(node)
+    yield engines, node
+    engines.remove(node)
+
+
+def test_an_ingest_interrupted_by_a_restart_and_run_again_indexes_every_document_once(throwaway_node):
+    engines, node = throwaway_node
+    engine = open_remote_engine(config_for(node.url, reduced=True, index="restart"))
+    try:
+        engine.ensure_index()
+        docs = [article(i) for i in range(20000)]
+        outcome: dict = {}
+
+        def ingest():
+            try:
+                outcome["result"] = engine.upsert(docs)
+            except Exception as exc:  # the first run may give up while the node is down: run it again
+                outcome["error"] = exc
+
+        writer = threading.Thread(target=ingest)
+        writer.start()
+        # Restart once the first chunks are in, while the rest are still being written.
+        while http("GET", f"{node.url}/restart/_count")[1].get("count", 0) == 0 and writer.is_alive():
+            time.sleep(0.05)
+        engines.stop(node)
+        assert writer.is_alive(), "the ingest finished before the restart; index more documents"
+        engines.start(node)
+        writer.join()
+        assert "error" in outcome or outcome["result"].failed == []
+
+        again = engine.upsert(docs)
+        assert again.failed == []
+        assert again.created + again.updated == len(docs)
+        engine.refresh()
+        assert engine.stats()["documents"] == len(docs)
+        total = engine.search(SearchRequest(text="electric", size=1)).total
+        assert total == len(docs)
+        assert engine.get("doc-19999") == docs[-1]
+    finally:
+        engine.close()
