@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import icu
@@ -288,3 +289,26 @@ def test_a_hostile_document_is_inert_in_api_snippets(client, query):
     if query in ("Moscow", "script", "alert", ""):
         assert hostile, f"{query!r} should find the hostile article"
         assert "&lt;script&gt;" in hostile[0]["snippet"] or "&lt;img" in hostile[0]["snippet"]
+
+
+def grapheme_boundaries(text: str) -> set[int]:
+    breaker = icu.BreakIterator.createCharacterInstance(icu.Locale.getRoot())
+    breaker.setText(text)
+    return {0, *breaker}
+
+
+@pytest.mark.parametrize("query", ["", "रूस", "પાકિસ્તાન", "Russia", "ऊर्जा", "SCO"])
+def test_snippets_are_pieces_of_the_body_cut_between_grapheme_clusters(client, all_documents, query):
+    bodies = {doc["id"]: " ".join(doc["body"].split()) for doc in all_documents}
+    body = search(client, q=query, size=100)
+    assert body["hits"]
+    for hit in body["hits"]:
+        text = bodies[hit["id"]]
+        boundaries = grapheme_boundaries(text)
+        for fragment in hit["snippet"].split(" … "):
+            plain = html.unescape(fragment.replace("<mark>", "").replace("</mark>", "")).strip(" …")
+            if not plain:
+                continue
+            start = text.find(plain)
+            assert start >= 0, (hit["id"], plain)
+            assert start in boundaries and start + len(plain) in boundaries, (hit["id"], plain)
