@@ -39,9 +39,10 @@ def error_response(status: int, code: str, message: str, headers: dict[str, str]
 
 
 def _bad_request(exc: Exception) -> Response:
-    code = "query_too_long" if isinstance(exc, QueryTooLong) else "bad_parameter"
-    if isinstance(exc, BadParameter) and exc.param == "q":
-        code = "query_too_long"
+    if isinstance(exc, BadParameter):
+        code = exc.code
+    else:
+        code = "query_too_long" if isinstance(exc, QueryTooLong) else "bad_parameter"
     return error_response(400, code, str(exc))
 
 

@@ -24,9 +24,10 @@ _YEAR = re.compile(r"[0-9]{1,4}")
 class BadParameter(InvalidSearch):
     """A request argument is missing, malformed or out of range (answered with 400)."""
 
-    def __init__(self, param: str, message: str) -> None:
+    def __init__(self, param: str, message: str, code: str = "bad_parameter") -> None:
         super().__init__(message)
         self.param = param
+        self.code = code  # the API's machine-readable error code
 
 
 def _integer(args, name: str, default: int, minimum: int, maximum: int | None = None) -> int:
@@ -85,7 +86,7 @@ def parse_search_args(args) -> SearchRequest:
     try:
         parse_query(text)
     except QueryTooLong as exc:
-        raise BadParameter("q", str(exc)) from exc
+        raise BadParameter("q", str(exc), code="query_too_long") from exc
     sort = args.get("sort", "relevance" if text else "newest")
     if sort not in SORTS:
         raise BadParameter("sort", f"sort must be one of {', '.join(SORTS)}")
