@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Zero-width and invisible formatting characters that carry no text (ZWSP, ZWNJ, ZWJ, word joiner, BOM,
 # soft hyphen). ZWNJ/ZWJ only select glyph shapes in Indic scripts; searching must not depend on them.
@@ -74,6 +75,9 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+@lru_cache(
+    maxsize=8192
+)  # the same line is folded by several cleaning steps; boilerplate repeats across pages
 def fold(text: str) -> str:
     """The matching key of ``text``: spelling variants of the same word give the same string."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
