@@ -328,7 +328,8 @@ def _write_config(inst: Instance) -> Path:
     yml.write_text("".join(f"{key}: {json.dumps(value)}\n" for key, value in settings.items()))
     options = conf / "jvm.options.d"
     options.mkdir(exist_ok=True)
-    (options / "search-app-heap.options").write_text(f"-Xms{HEAP}\n-Xmx{HEAP}\n")
+    # C1 only: a test node lives minutes, and on a small machine C2 compilation delays startup.
+    (options / "search-app-heap.options").write_text(f"-Xms{HEAP}\n-Xmx{HEAP}\n-XX:TieredStopAtLevel=1\n")
     return conf
 
 
