@@ -18,6 +18,8 @@ from search_app.web.search_service import article_view, facet_label, language_na
 
 bp = Blueprint("pages", __name__)
 
+# Facet values listed before the rest fold away under "N more" (a <details>, so no script is needed).
+FACET_SHOWN = 8
 FACET_TITLES = {"country": "Country", "year": "Year", "language": "Language", "source": "Source"}
 _DATE_FORMAT = icu.DateFormat.createDateInstance(icu.DateFormat.MEDIUM, icu.Locale("en"))
 _DATE_FORMAT.setTimeZone(icu.TimeZone.getGMT())
@@ -92,6 +94,7 @@ def page_helpers() -> dict[str, Any]:
         "facet_label": facet_label,
         "FACETS": FACETS,
         "FACET_TITLES": FACET_TITLES,
+        "FACET_SHOWN": FACET_SHOWN,
     }
 
 
