@@ -7,11 +7,14 @@ structural rules: lines without a letter are dropped, and a line repeating the l
 
 from __future__ import annotations
 
-from ingest.cues import cues
+import re
+
+from ingest.cues import WORD, cues
 from ingest.normalize import fold
 
-# Punctuation a cue line may carry around the phrase ("Comments:", "— Top —", "Share »").
-_EDGE_PUNCT = " \t.,:;!?|-–—•*#()[]{}<>«»\"'`~_=+/\\"
+# What a cue line may carry around the phrase: punctuation and arrows ("Comments:", "↑ Back to Top",
+# "Share »"), and a count ("Comments (12)").
+_EDGES = re.compile(f"^[^{WORD}]+|(?:[^{WORD}]*\\(?\\d[\\d,.]*[km]?\\)?)?[^{WORD}]*$")
 # A promo or notice line that long is a real paragraph that happens to name a platform.
 _CONTAINS_MAX_WORDS = 40
 
@@ -20,11 +23,11 @@ def boilerplate_reason(line: str) -> str | None:
     """Why ``line`` is boilerplate ("promo", "counter", ...), or None when it is article text."""
     c = cues()
     folded = fold(line).strip()
-    core = folded.strip(_EDGE_PUNCT)
-    if not any(ch.isalpha() for ch in core):
-        return "counter" if c.counter.match(core) else "no text"
-    if c.counter.match(core):
+    if c.counter.match(folded):
         return "counter"
+    core = _EDGES.sub("", folded)
+    if not any(ch.isalpha() for ch in core):
+        return "no text"
     if core in c.whole_line:
         return "navigation"
     if c.prefix.match(folded):

@@ -1,0 +1,95 @@
+"""The general boilerplate cues, on lines written for these tests (not taken from the seeds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.clean import boilerplate_reason, remove_boilerplate
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Follow us on Facebook for more updates", "promo"),
+        ("Subscribe to our YouTube channel", "promo"),
+        ("Click here to join our Telegram channel for breaking news", "promo"),
+        ("ताज़ा ख़बरों के लिए हमारे टेलीग्राम चैनल से जुड़ें", "promo"),
+        ("हमें फेसबुक पर फॉलो करें", "promo"),
+        ("લેટેસ્ટ અપડેટ્સ માટે અમારી ટેલિગ્રામ ચેનલમાં જોડાઓ", "promo"),
+        ("Leave a comment", "navigation"),
+        ("Comments (12)", "navigation"),
+        ("टिप्पणियाँ", "navigation"),
+        ("↑ Back to Top", "navigation"),
+        ("Share this article", "navigation"),
+        ("Related Articles", "navigation"),
+        ("यह भी पढ़ें: चुनाव आयोग ने तारीखों का ऐलान किया", "credit"),
+        ("આ પણ વાંચો: રાજ્યમાં વરસાદની આગાહી", "credit"),
+        ("Photo: Reuters", "credit"),
+        ("तस्वीर: पीटीआई", "credit"),
+        ("ફોટો - સોશિયલ મીડિયા", "credit"),
+        ("Image credit: AFP", "credit"),
+        ("1,204 views", "counter"),
+        ("15", "counter"),
+        ("3.2k shares", "counter"),
+        ("We noticed you are using an ad blocker. Please whitelist our site.", "notice"),
+        ("Your email address will not be published.", "notice"),
+        ("© 2024 Example Media. All rights reserved.", "notice"),
+        ("* * *", "no text"),
+        ("।", "no text"),
+    ],
+)
+def test_boilerplate_lines_are_recognised(line, reason):
+    assert boilerplate_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister said on Twitter that talks would resume next week.",
+        "By 2030, India plans to double its trade with Central Asia.",
+        "Top officials of both armies met in Rawalpindi on Tuesday.",
+        "व्हाट्सएप पर फैलाई गई अफवाहों के बाद पुलिस ने जांच शुरू की।",
+        "કંપનીએ કહ્યું કે ટેલિગ્રામ પરના સંદેશાઓની તપાસ ચાલી રહી છે.",
+        "Photographers gathered outside the embassy.",
+        "The share of exports rose to 15 percent.",
+        "2024 में व्यापार 15 प्रतिशत बढ़ा।",
+        # A long paragraph that names a platform and a verb is still article text.
+        "Telegram, the messaging app, said on Monday that it would follow the new rules and that users who "
+        "join channels run by banned groups would be warned, a change that critics in Europe and Asia said "
+        "came too late to stop the spread of propaganda across the region during the election campaign that "
+        "ended last month with record turnout in most districts and towns.",
+    ],
+)
+def test_article_sentences_are_kept(line):
+    assert boilerplate_reason(line) is None
+
+
+def test_consecutive_duplicates_go_but_repeats_elsewhere_stay():
+    lines = [
+        "Heading",
+        "Heading",
+        "First paragraph.",
+        "",
+        "Second paragraph.",
+        "Second paragraph.",
+        "Heading",
+    ]
+    assert remove_boilerplate(lines) == ["Heading", "First paragraph.", "Second paragraph.", "Heading"]
+
+
+def test_duplicates_are_compared_on_folded_text():
+    # The same heading once with nukta and ZWNJ, once without: one heading.
+    assert remove_boilerplate(["फ़्रांस\u200c यात्रा", "फ्रांस यात्रा", "पाठ।"]) == ["फ़्रांस\u200c यात्रा", "पाठ।"]
+
+
+def test_a_page_keeps_its_paragraphs_in_order():
+    page = [
+        "Home",
+        "Share",
+        "The talks began on Monday.",
+        "Photo: PTI",
+        "Both sides agreed to meet again.",
+        "Follow us on Instagram",
+        "Back to top",
+    ]
+    assert remove_boilerplate(page) == ["The talks began on Monday.", "Both sides agreed to meet again."]

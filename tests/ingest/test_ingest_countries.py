@@ -1,0 +1,90 @@
+"""Country mentions: CLDR names, aliases and demonyms, spelling variants and Indic case endings."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.countries import extract_countries
+
+
+def codes(text: str) -> list[str]:
+    return [c["code"] for c in extract_countries(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CLDR names in three languages
+        ("Talks between Pakistan and Russia", ["PK", "RU"]),
+        ("पाकिस्तान और रूस के बीच वार्ता", ["PK", "RU"]),
+        ("પાકિસ્તાન અને રશિયા વચ્ચે વાતચીત", ["PK", "RU"]),
+        # demonyms and short forms
+        ("पाकिस्तानी सेना", ["PK"]),
+        ("रूसी तेल", ["RU"]),
+        ("રશિયન રાષ્ટ્રપતિ", ["RU"]),
+        ("अमेरिका ने कहा", ["US"]),
+        ("અમેરિકી અધિકારીઓ", ["US"]),
+        ("યુએસના ઉપરાષ્ટ્રપતિ", ["US"]),
+        ("The US said", ["US"]),
+        ("U.S. officials", ["US"]),
+        ("Pakistani and Afghan officials", ["PK", "AF"]),
+        ("Americans and Britons", ["US"]),
+        # joined Gujarati case endings, and Hindi oblique plurals
+        ("પાકિસ્તાનના વડાપ્રધાન", ["PK"]),
+        ("રશિયામાં નિકાસ", ["RU"]),
+        ("પાકિસ્તાને કહ્યું", ["PK"]),
+        ("ભારતની ચિંતા", ["IN"]),
+        ("ચીનથી આયાત", ["CN"]),
+        ("पाकिस्तानियों ने", ["PK"]),
+        # spelling variants: nukta, anusvara vs half nasal, vowel length, candra
+        ("फ्रांस", ["FR"]),
+        ("फ़्रांस", ["FR"]),
+        ("ફ્રાન્સની મુલાકાત", ["FR"]),
+        ("ફ્રાંસના રાષ્ટ્રપતિ", ["FR"]),
+        ("अफगानिस्तान", ["AF"]),
+        ("अफ़ग़ानिस्तान", ["AF"]),
+        ("उज़्बेकिस्तान", ["UZ"]),
+        ("ઇઝરાયેલ", ["IL"]),
+        ("इजरायली सेना", ["IL"]),
+        # multi-word names: the longest match wins
+        ("United Arab Emirates", ["AE"]),
+        ("संयुक्त अरब अमीरात", ["AE"]),
+        ("North Korea and South Korea", ["KP", "KR"]),
+        ("दक्षिण कोरिया", ["KR"]),
+        ("Myanmar, also called Burma", ["MM"]),
+        # order of first mention, each once
+        ("Russia, then Pakistan, then Russia again", ["RU", "PK"]),
+    ],
+)
+def test_countries_found(text, expected):
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks in Moscow, Islamabad and Karachi",  # cities alone
+        "मॉस्को और इस्लामाबाद में बैठक",
+        "મોસ્કો અને ઇસ્લામાબાદ",
+        "Tell us more about it",  # "us" is not the US
+        "The governor of New Mexico",
+        "Trade with Latin America",
+        "दक्षिण अमेरिका के देश",
+        "ખેડૂતો અને માળી",  # Gujarati માળી = gardener (Mali is માલી)
+        "माली ने बगीचे में पौधे लगाए",  # Hindi माली = gardener, not Mali
+        "Pakistanian",  # not a word boundary match
+        "पाकशास्त्र",  # cooking; not a country
+    ],
+)
+def test_no_country(text):
+    assert codes(text) == []
+
+
+def test_english_names_come_from_icu():
+    found = extract_countries("रूस, पाकिस्तान, संयुक्त राज्य अमेरिका, ब्रिटेन")
+    assert found == [
+        {"code": "RU", "name": "Russia"},
+        {"code": "PK", "name": "Pakistan"},
+        {"code": "US", "name": "United States"},
+        {"code": "GB", "name": "United Kingdom"},
+    ]
