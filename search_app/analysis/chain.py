@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -191,6 +191,50 @@ def index_terms(text: str, analyzers: tuple[str, ...] = ANALYZERS) -> dict[str, 
     return {
         analyzer: " ".join(filter(None, column)) for analyzer, column in zip(analyzers, columns, strict=True)
     }
+
+
+@lru_cache(maxsize=1 << 16)
+def _chunk_analysis(
+    chunk: str, analyzers: tuple[str, ...]
+) -> tuple[frozenset[str], tuple[tuple[int, int, tuple[str | None, ...]], ...]]:
+    """All terms of one chunk (for a quick "anything here?" test) and, per word, its span and terms."""
+    words = tuple(
+        (a, b, tuple(analyze_word(chunk[a:b], analyzer) for analyzer in analyzers))
+        for a, b in _chunk_words(chunk)
+    )
+    every = frozenset(t for _, _, terms in words for t in terms if t is not None)
+    return every, words
+
+
+def find_words(
+    text: str,
+    accept: Callable[[tuple[str | None, ...]], bool],
+    candidates: frozenset[str] | None = None,
+    analyzers: tuple[str, ...] = ANALYZERS,
+) -> list[tuple[int, int]]:
+    """Offsets in ``text`` of the words whose terms (one per analyzer, None if dropped) ``accept`` takes.
+
+    ``candidates``, when given, lets whole chunks without any of those terms be skipped unread: this is
+    what makes highlighting a page of long articles cheap.
+    """
+    char_filters = {analyzer_rules(a).char_filters for a in analyzers}
+    if len(char_filters) != 1:
+        raise ValueError("find_words needs analyzers with the same char filters")
+    filtered, layers = _char_filtered(text, char_filters.pop())
+
+    def original(offset: int) -> int:
+        for layer in layers:
+            offset = layer.correct(offset)
+        return offset
+
+    spans: list[tuple[int, int]] = []
+    for chunk in _CHUNK.finditer(filtered):
+        every, words = _chunk_analysis(chunk.group(), analyzers)
+        if candidates is not None and every.isdisjoint(candidates):
+            continue
+        base = chunk.start()
+        spans.extend((original(base + a), original(base + b)) for a, b, terms in words if accept(terms))
+    return spans
 
 
 @lru_cache(maxsize=1 << 18)

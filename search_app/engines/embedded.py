@@ -55,6 +55,7 @@ from search_app.engines.embedded_schema import (
     SORT_FIELD,
     SUGGEST_FIELD,
     SUGGEST_SEPARATOR,
+    TEXT_FIELDS,
     build_schema,
     from_document,
     index_version,
@@ -67,6 +68,7 @@ RELOAD_INTERVAL = 1.0  # seconds between checks for other processes' commits
 WRITER_HEAP_BYTES = 128_000_000
 UPSERT_BATCH = 2_000  # documents per commit when a caller passes a long stream
 SUGGEST_SCAN = 2_000  # prefix terms read before ranking them by document frequency
+_TOTAL = "__total"  # aggregation name for the match count (facet names are plain words)
 
 
 def _as_strings(values: Any) -> list[str]:
@@ -74,6 +76,12 @@ def _as_strings(values: Any) -> list[str]:
     if isinstance(values, str | int):
         return [str(values)]
     return [str(v) for v in values]
+
+
+def _is_known(searcher: tantivy.Searcher, token: str) -> bool:
+    """Does an indic_text token occur in some title or body (deleted documents included)?"""
+    title_field, body_field = TEXT_FIELDS["indic_text"]
+    return searcher.doc_freq(body_field, token) > 0 or searcher.doc_freq(title_field, token) > 0
 
 
 class EmbeddedEngine(SearchEngine):
@@ -340,21 +348,21 @@ class EmbeddedEngine(SearchEngine):
         except QueryTooLong as exc:
             raise InvalidSearch(str(exc)) from exc
         searcher = self._searcher()
-        base, matches = text_query(self.schema, parsed)
+        base, matches = text_query(self.schema, parsed, is_known=lambda token: _is_known(searcher, token))
         filters = {
             facet: filter_query(self.schema, facet, _as_strings(values))
             for facet, values in request.filters.items()
             if values
         }
         query = combine(base, list(filters.values()))
-        if request.sort == "newest" or base is None:
-            found = searcher.search(
-                query, limit=request.size, offset=request.offset, order_by_field=SORT_FIELD, order=Order.Desc
-            )
-            scored = False
-        else:
-            found = searcher.search(query, limit=request.size, offset=request.offset)
-            scored = True
+        # The facet aggregation that applies every filter also counts the matches, so the top-k search
+        # need not count them itself (and can then skip documents that cannot reach the top).
+        facets, total = self._facets(searcher, base, filters, request.facet_size)
+        scored = not (request.sort == "newest" or base is None)
+        options: dict[str, Any] = {"limit": request.size, "offset": request.offset, "count": total is None}
+        if not scored:
+            options.update(order_by_field=SORT_FIELD, order=Order.Desc)
+        found = searcher.search(query, **options)
         hits = []
         for score, address in found.hits:
             article = from_document(searcher.doc(address))
@@ -362,9 +370,10 @@ class EmbeddedEngine(SearchEngine):
             if request.highlight:
                 hit.highlights = self._highlights(article, matches)
             hits.append(hit)
-        facets = self._facets(searcher, base, filters, request.facet_size)
         took = (time.perf_counter() - started) * 1000
-        return SearchResult(total=found.count, hits=hits, facets=facets, took_ms=took)
+        return SearchResult(
+            total=found.count if total is None else total, hits=hits, facets=facets, took_ms=took
+        )
 
     @staticmethod
     def _highlights(article: Mapping[str, Any], matches: MatchTerms) -> dict[str, list[str]]:
@@ -374,19 +383,28 @@ class EmbeddedEngine(SearchEngine):
 
     def _facets(
         self, searcher: tantivy.Searcher, base: Query | None, filters: dict[str, Query], size: int
-    ) -> dict[str, list[FacetValue]]:
-        """Counts per facet under every filter except the facet's own (OR within a facet, AND across)."""
+    ) -> tuple[dict[str, list[FacetValue]], int | None]:
+        """Counts per facet under every filter except the facet's own (OR within a facet, AND across),
+        and the number of matches under all filters when one of the aggregations could count it."""
         # Ask for more buckets than shown so ties at the cut are broken by value, not by chance.
-        terms = {"terms": {"size": max(size * 2, size + 10)}}
+        bucket_count = max(size * 2, size + 10)
         groups: dict[tuple[str, ...], list[str]] = {}
         for facet in FACETS:
             others = tuple(f for f in filters if f != facet)
             groups.setdefault(others, []).append(facet)
         facets: dict[str, list[FacetValue]] = {}
+        total = None
         for applied, names in groups.items():
             query = combine(base, [filters[f] for f in applied])
-            aggregations = {name: {"terms": {**terms["terms"], "field": name}} for name in names}
+            aggregations: dict[str, Any] = {
+                name: {"terms": {"field": name, "size": bucket_count}} for name in names
+            }
+            counts_all = len(applied) == len(filters)
+            if counts_all:  # every document has a sort key, so counting it counts the matches
+                aggregations[_TOTAL] = {"value_count": {"field": SORT_FIELD}}
             result = searcher.aggregate(query, aggregations)
+            if counts_all:
+                total = int(result[_TOTAL]["value"])
             for name in names:
                 buckets = result.get(name, {}).get("buckets", [])
                 values = sorted(
@@ -394,7 +412,7 @@ class EmbeddedEngine(SearchEngine):
                     key=lambda v: (-v.count, v.value),
                 )
                 facets[name] = values[:size]
-        return {name: facets[name] for name in FACETS}
+        return {name: facets[name] for name in FACETS}, total
 
     def suggest(self, prefix: str, size: int = 8) -> list[str]:
         """Title words and word pairs starting with ``prefix`` (spelling variants and case folded), most

@@ -14,7 +14,8 @@ from functools import lru_cache
 
 import icu
 
-from search_app.analysis import ANALYZERS, analyze_fields
+from search_app.analysis import ANALYZERS
+from search_app.analysis.chain import find_words
 from search_app.engines.base import MARK_CLOSE, MARK_OPEN
 from search_app.engines.embedded_query import MIN_SKELETON_LETTERS, MatchTerms
 
@@ -55,19 +56,24 @@ def matched_spans(text: str, matches: MatchTerms) -> list[tuple[int, int]]:
     """Offsets (start, end) in ``text`` of the words the query matched, in order, without overlaps."""
     if matches.is_empty:
         return []
-    spans: set[tuple[int, int]] = set()
-    for analyzer, tokens in analyze_fields(text, ANALYZERS).items():
-        wanted = matches.terms[analyzer]
-        for token in tokens:
-            if analyzer == "skeleton_text" and len(token.text) < MIN_SKELETON_LETTERS:
+    wanted = tuple(matches.terms[analyzer] for analyzer in ANALYZERS)
+    skeleton = ANALYZERS.index("skeleton_text")
+    indic = ANALYZERS.index("indic_text")
+
+    def accept(terms: tuple[str | None, ...]) -> bool:
+        for i, term in enumerate(terms):
+            if term is None or (i == skeleton and len(term) < MIN_SKELETON_LETTERS):
                 continue
-            if token.text in wanted or (
-                analyzer == "indic_text"
-                and any(_within_edits(token.text, term, limit) for term, limit in matches.fuzzy)
-            ):
-                spans.add((token.start, token.end))
+            if term in wanted[i]:
+                return True
+        term = terms[indic]
+        return term is not None and any(_within_edits(term, t, limit) for t, limit in matches.fuzzy)
+
+    # Without fuzzy terms, only chunks holding one of the query's terms need a closer look.
+    candidates = None if matches.fuzzy else frozenset().union(*wanted)
+    spans = sorted(set(find_words(text, accept, candidates)))
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
+    for start, end in spans:
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:

@@ -4,13 +4,15 @@ Never through Tantivy's query-string parser: every term is analysed by the same 
 documents and becomes term/phrase/fuzzy queries built as objects, so no input is query syntax.
 
 Per term, the best of (a disjunction-max over):
-  indic field exact (weight 1), indic fuzzy for long tokens (0.5), Latin transliteration (0.8), and the
+  indic field exact (weight 1), indic fuzzy for long tokens not in the index as typed (0.5), Latin
+  transliteration (0.8), and the
   consonant skeleton (0.4, only when it has at least 3 letters: shorter skeletons collide too often);
 each on the title (boost 3) and the body (boost 1).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import tantivy
@@ -62,12 +64,20 @@ def _analysed(term: Term) -> dict[str, list[str]] | None:
 
 
 def term_query(
-    schema: tantivy.Schema, term: Term, matches: MatchTerms | None = None, *, loose: bool = True
+    schema: tantivy.Schema,
+    term: Term,
+    matches: MatchTerms | None = None,
+    *,
+    loose: bool = True,
+    is_known: Callable[[str], bool] | None = None,
 ) -> Query | None:
     """The query for one word or phrase; None when the term analyses to nothing.
 
     ``loose`` adds the fuzzy variants (positive terms); exclusions leave them out, so that ``-word``
-    removes the documents that contain the word in any script, not its near misses.
+    removes the documents that contain the word in any script, not its near misses. ``is_known`` tells
+    whether an indic token occurs in the index as typed: fuzzy matching is only added for tokens that
+    do not (a likely typo), because a Levenshtein automaton over the whole term dictionary costs tens of
+    milliseconds on a large index and a correctly spelled word should not drag in its neighbours.
     """
     analysed = _analysed(term)
     if analysed is None:
@@ -86,7 +96,7 @@ def term_query(
         if matches is not None:
             matches.terms[analyzer].update(tokens)
         if analyzer == "indic_text" and loose and len(tokens) == 1:
-            distance = fuzzy_distance(tokens[0])
+            distance = 0 if is_known is not None and is_known(tokens[0]) else fuzzy_distance(tokens[0])
             if distance:
                 for field_name, boost in ((title_field, TITLE_BOOST), (body_field, 1.0)):
                     fuzzy = Query.fuzzy_term_query(schema, field_name, tokens[0], distance=distance)
@@ -98,7 +108,9 @@ def term_query(
     return Query.disjunction_max_query(clauses, tie_breaker=TIE_BREAKER)
 
 
-def text_query(schema: tantivy.Schema, parsed: ParsedQuery) -> tuple[Query | None, MatchTerms]:
+def text_query(
+    schema: tantivy.Schema, parsed: ParsedQuery, is_known: Callable[[str], bool] | None = None
+) -> tuple[Query | None, MatchTerms]:
     """The query for the whole parsed input (None: match everything) and the terms to highlight.
 
     Groups are ANDed, terms inside a group ORed, excluded terms must not match. A group whose terms all
@@ -107,7 +119,8 @@ def text_query(schema: tantivy.Schema, parsed: ParsedQuery) -> tuple[Query | Non
     matches = MatchTerms()
     clauses: list[tuple[Occur, Query]] = []
     for group in parsed.groups:
-        alternatives = [q for q in (term_query(schema, t, matches) for t in group) if q is not None]
+        queries = (term_query(schema, t, matches, is_known=is_known) for t in group)
+        alternatives = [q for q in queries if q is not None]
         if len(alternatives) == 1:
             clauses.append((Occur.Must, alternatives[0]))
         elif alternatives:
