@@ -10,7 +10,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 import icu
 
@@ -117,9 +117,27 @@ def icu_folding(term: str) -> str:
     return _transliterator(FOLDING_ID).transliterate(term)
 
 
+# Steps that leave pure ASCII text as it is, so ASCII words skip the (slow) ICU call.
+_ASCII_IDENTITY_STEPS = frozenset({"Any-Latin", "Latin-ASCII"})
+
+
+@lru_cache(maxsize=1 << 18)
+def _transliterate(steps: tuple[str, ...], term: str) -> str:
+    """``term`` through the compound transform ``steps``, one step at a time with every prefix cached:
+    transforms that start alike (``Any-Latin; Latin-ASCII`` and ``Any-Latin; Latin-ASCII; Lower; ...``)
+    share the expensive first steps."""
+    if len(steps) > 1:
+        term = _transliterate(steps[:-1], term)
+    if term.isascii() and steps[-1] in _ASCII_IDENTITY_STEPS:
+        return term
+    return _transliterator(steps[-1]).transliterate(term)
+
+
 def _transform(transform_id: str) -> TokenFilter:
+    steps = tuple(step.strip() for step in transform_id.split(";") if step.strip())
+
     def transform(term: str) -> str:
-        return _transliterator(transform_id).transliterate(term)
+        return _transliterate(steps, term)
 
     transform.__doc__ = f"icu_transform {transform_id}"
     return transform

@@ -4,9 +4,10 @@ Never through Tantivy's query-string parser: every term is analysed by the same 
 documents and becomes term/phrase/fuzzy queries built as objects, so no input is query syntax.
 
 Per term, the best of (a disjunction-max over):
-  indic field exact (weight 1), indic fuzzy for long tokens not in the index as typed (0.5), Latin
-  transliteration (0.8), and the
-  consonant skeleton (0.4, only when it has at least 3 letters: shorter skeletons collide too often);
+  - the indic field, exact (weight 1);
+  - the indic field, fuzzy, for long tokens that are not in the index as typed (0.5);
+  - the Latin transliteration (0.8);
+  - the consonant skeleton (0.4; only with at least 3 letters: shorter skeletons collide too often);
 each on the title (boost 3) and the body (boost 1).
 """
 
