@@ -30,7 +30,7 @@ _NEUTRAL_SCRIPTS = frozenset({icu.UScriptCode.COMMON, icu.UScriptCode.INHERITED}
 _local = threading.local()  # ICU break iterators hold state: one per thread
 _CHUNK = re.compile(r"\S+")
 _INDEX_CACHE: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
-_INDEX_CACHE_SIZE = 1 << 19
+_INDEX_CACHE_SIZE = 1 << 18  # chunks; cleared when full (about 60 MB)
 
 
 class Token(NamedTuple):
@@ -160,9 +160,8 @@ def segment(text: str, char_filters: tuple[CharFilter, ...] = ()) -> list[Word]:
     return words
 
 
-@lru_cache(maxsize=1 << 18)
 def _chunk_terms(chunk: str, analyzers: tuple[str, ...]) -> tuple[str, ...]:
-    """Per analyzer, the space-joined terms of one chunk's words ("" when there are none)."""
+    """Per analyzer, the space-joined terms of one chunk's words ("" for none); ``index_terms`` caches it."""
     words = [chunk[a:b] for a, b in _chunk_words(chunk)]
     return tuple(" ".join(filter(None, (analyze_word(w, analyzer) for w in words))) for analyzer in analyzers)
 
