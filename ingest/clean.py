@@ -17,12 +17,17 @@ from ingest.normalize import fold
 _EDGES = re.compile(f"^[^{WORD}]+|(?:[^{WORD}]*\\(?\\d[\\d,.]*[km]?\\)?)?[^{WORD}]*$")
 # A promo or notice line that long is a real paragraph that happens to name a platform.
 _CONTAINS_MAX_WORDS = 40
+# Longer than any cue line can be (promos are capped at promo.max_words words in the data file).
+_LONG_LINE = 600
 
 
 def boilerplate_reason(line: str) -> str | None:
     """Why ``line`` is boilerplate ("promo", "counter", ...), or None when it is article text."""
     c = cues()
     folded = fold(line).strip()
+    if len(folded) > _LONG_LINE:
+        # A paragraph: only a credit line ("Photo: ...") can be that long and still be furniture.
+        return "credit" if c.prefix.match(folded) else None
     if c.counter.match(folded):
         return "counter"
     core = _EDGES.sub("", folded)

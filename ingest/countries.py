@@ -112,22 +112,21 @@ def _matcher() -> _Matcher:
 def extract_countries(text: str) -> list[Country]:
     """The countries ``text`` names, each once, in order of first mention."""
     matcher = _matcher()
-    folded = fold(text)
-    found: dict[str, float] = {}  # code -> relative position of first mention
-    words = [(m.group(0), m.start()) for m in WORD_RE.finditer(folded)]
-    length = max(len(folded), 1)
-    i = 0
-    while i < len(words):
-        candidates = matcher.by_first_word.get(words[i][0])
-        step = 1
-        for phrase, code in candidates or ():
+    words = WORD_RE.findall(fold(text))
+    length = max(len(words), 1)
+    found: dict[str, float] = {}  # code -> relative position of the first mention
+    skip_to = 0
+    # Only words that can start a name need a look; the comprehension finds them at C speed.
+    for i in [i for i, word in enumerate(words) if word in matcher.by_first_word]:
+        if i < skip_to:
+            continue  # inside a longer name already matched
+        for phrase, code in matcher.by_first_word[words[i]]:
             n = len(phrase)
-            if tuple(w for w, _ in words[i : i + n]) == phrase:
+            if n == 1 or tuple(words[i : i + n]) == phrase:
                 if code is not None:
-                    found.setdefault(code, words[i][1] / length)
-                step = n
+                    found.setdefault(code, i / length)
+                skip_to = i + n
                 break
-        i += step
     if matcher.case_sensitive is not None:
         original_length = max(len(text), 1)
         for m in matcher.case_sensitive.finditer(text):

@@ -18,7 +18,6 @@ from functools import lru_cache
 
 # Zero-width and invisible formatting characters that carry no text (ZWSP, ZWNJ, ZWJ, word joiner, BOM,
 # soft hyphen). ZWNJ/ZWJ only select glyph shapes in Indic scripts; searching must not depend on them.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 # Space-like characters (no-break, narrow, ideographic, en/em spaces...) become a plain space.
 _SPACES = re.compile(r"[^\S\n]+")
 
@@ -35,39 +34,39 @@ _HALF_NASAL = re.compile(
 )
 _ANUSVARA = {"\u094d": "\u0902", "\u0acd": "\u0a82"}
 
-# Character-for-character folds (the "looks or sounds the same in news spelling" classes).
-_FOLD_TABLE = str.maketrans(
-    {
-        "\u093c": None,  # Devanagari nukta
-        "\u0abc": None,  # Gujarati nukta
-        "\u0901": "\u0902",  # chandrabindu -> anusvara
-        "\u0a81": "\u0a82",
-        "\u0940": "\u093f",  # ी -> ि
-        "\u0942": "\u0941",  # ू -> ु
-        "\u0908": "\u0907",  # ई -> इ
-        "\u090a": "\u0909",  # ऊ -> उ
-        "\u0ac0": "\u0abf",  # ી -> િ
-        "\u0ac2": "\u0ac1",  # ૂ -> ુ
-        "\u0a88": "\u0a87",  # ઈ -> ઇ
-        "\u0a8a": "\u0a89",  # ઊ -> ઉ
-        "\u0949": "\u094b",  # candra o ॉ -> ो
-        "\u0911": "\u0913",  # ऑ -> ओ
-        "\u0945": "\u0947",  # candra e ॅ -> े
-        "\u0ac9": "\u0acb",  # ૉ -> ો
-        "\u0a91": "\u0a93",  # ઑ -> ઓ
-        "\u0ac5": "\u0ac7",  # ૅ -> ે
-        "\u2019": "'",
-        "\u2018": "'",
-        **_DIGITS,
-    }
+# Character-for-character folds (the "looks or sounds the same in news spelling" classes). Applied with
+# str.replace, one pair at a time: on Indic text that is several times faster than str.translate.
+_FOLD_PAIRS: tuple[tuple[str, str], ...] = (
+    ("\u093c", ""),  # Devanagari nukta
+    ("\u0abc", ""),  # Gujarati nukta
+    ("\u0901", "\u0902"),  # chandrabindu -> anusvara
+    ("\u0a81", "\u0a82"),
+    ("\u0940", "\u093f"),  # ी -> ि
+    ("\u0942", "\u0941"),  # ू -> ु
+    ("\u0908", "\u0907"),  # ई -> इ
+    ("\u090a", "\u0909"),  # ऊ -> उ
+    ("\u0ac0", "\u0abf"),  # ી -> િ
+    ("\u0ac2", "\u0ac1"),  # ૂ -> ુ
+    ("\u0a88", "\u0a87"),  # ઈ -> ઇ
+    ("\u0a8a", "\u0a89"),  # ઊ -> ઉ
+    ("\u0949", "\u094b"),  # candra o ॉ -> ो
+    ("\u0911", "\u0913"),  # ऑ -> ओ
+    ("\u0945", "\u0947"),  # candra e ॅ -> े
+    ("\u0ac9", "\u0acb"),  # ૉ -> ો
+    ("\u0a91", "\u0a93"),  # ઑ -> ઓ
+    ("\u0ac5", "\u0ac7"),  # ૅ -> ે
+    ("\u2019", "'"),
+    ("\u2018", "'"),
 )
+_NATIVE_DIGIT = re.compile(r"(?![0-9])\d")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def clean_text(text: str) -> str:
     """NFC, without zero-width characters, with every run of spaces made one plain space per line."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))
+    text = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def ascii_digits(text: str) -> str:
@@ -75,11 +74,15 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
-@lru_cache(
-    maxsize=8192
-)  # the same line is folded by several cleaning steps; boilerplate repeats across pages
+# The same line is folded by several cleaning steps, and boilerplate repeats across pages.
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """The matching key of ``text``: spelling variants of the same word give the same string."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))
     text = _HALF_NASAL.sub(lambda m: _ANUSVARA[m.group(0)[-1]], text)
-    return text.translate(_FOLD_TABLE).casefold()
+    for old, new in _FOLD_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    if _NATIVE_DIGIT.search(text):
+        text = text.translate(_DIGITS)
+    return text.casefold()
