@@ -17,6 +17,7 @@ Several processes (gunicorn workers reading, one ingest writing) share it safely
   Every read checks (at most every RELOAD_INTERVAL seconds, and at once after this process's own writes)
   whether ``meta.json`` changed and, if so, reloads its searcher; it also re-reads ``CURRENT`` so a
   finished upgrade switches readers to the new version.
+* A process forked from one that had the index open (gunicorn ``--preload``) opens it again itself.
 * An upgrade (the version changed) builds the new index beside the old one from the stored documents,
   holding the old index's writer lock so no ingest writes are lost, then swaps ``CURRENT`` atomically.
 """
@@ -100,6 +101,7 @@ class EmbeddedEngine(SearchEngine):
         self._seen: tuple[Any, ...] | None = None  # stat of CURRENT and meta.json at the last reload
         self._checked = 0.0
         self._lock = threading.RLock()  # one thread at a time swaps the index/searcher of this object
+        self._pid = os.getpid()
 
     # ----- index lifecycle -------------------------------------------------------------------------
 
@@ -186,6 +188,10 @@ class EmbeddedEngine(SearchEngine):
     def _searcher(self) -> tantivy.Searcher:
         """A searcher that sees every commit made until at most RELOAD_INTERVAL ago (any process)."""
         with self._lock:
+            if (
+                self._pid != os.getpid()
+            ):  # forked (gunicorn --preload): Tantivy's handles stay with the parent
+                self._index, self._pid = None, os.getpid()
             if self._index is None:
                 current = self._read_current()
                 if current is None or not tantivy.Index.exists(str(self.root / current)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import subprocess
 import sys
 import textwrap
@@ -180,3 +181,21 @@ def test_drop_index_removes_everything(engine, tmp_path):
     engine.upsert([article("a", "Something")])
     engine.drop_index()
     assert not (tmp_path / "data" / "articles").exists()
+
+
+def _search_in_child(engine: EmbeddedEngine, queue) -> None:
+    queue.put(sorted(hit.id for hit in engine.search(SearchRequest(text="kerala")).hits))
+
+
+def test_a_forked_worker_searches_with_its_own_handles(engine):
+    # gunicorn --preload forks workers from a process that may already have the index open
+    engine.upsert([article("k1", "Monsoon reaches Kerala"), article("k2", "Kerala boat race")])
+    assert engine.search(SearchRequest(text="kerala")).total == 2
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_search_in_child, args=(engine, queue))
+    child.start()
+    found = queue.get(timeout=120)
+    child.join(timeout=120)
+    assert found == ["k1", "k2"]
+    assert child.exitcode == 0
