@@ -1,0 +1,50 @@
+"""Language detection: the script as a prior, langdetect within the script, shares for mixed text."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.language import detect_language, detect_languages
+
+HINDI = "पाकिस्तान और रूस के विदेश मंत्रियों ने शिखर सम्मेलन से इतर द्विपक्षीय वार्ता की और व्यापार पर चर्चा की।"
+MARATHI = "मुंबई ही भारताची आर्थिक राजधानी आहे आणि येथे अनेक लोक राहतात. सरकारने नवीन धोरण जाहीर केले आहे."
+NEPALI = "नेपालको राजधानी काठमाडौं हो र यहाँ धेरै मानिसहरू बस्छन्। सरकारले नयाँ नीति ल्याएको छ।"
+GUJARATI = "પાકિસ્તાન અને રશિયા વચ્ચે વેપાર અને ઊર્જા ક્ષેત્રે સહયોગ વધારવા અંગે ચર્ચા થઈ હતી."
+ENGLISH = "The foreign ministers of Pakistan and Russia held talks on trade and energy on Thursday."
+FRENCH = "Le ministre des affaires étrangères a rencontré son homologue russe à Paris mardi pour discuter."
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [(HINDI, "hi"), (MARATHI, "mr"), (NEPALI, "ne"), (GUJARATI, "gu"), (ENGLISH, "en"), (FRENCH, "fr")],
+)
+def test_primary_language(text, language):
+    assert detect_language(text) == language
+    assert detect_languages(text) == [{"code": language, "share": 1.0}]
+
+
+def test_gujarati_script_is_gujarati_even_when_very_short():
+    assert detect_language("ભારત") == "gu"
+
+
+def test_mixed_document_gets_a_share_per_language():
+    text = "\n".join([HINDI, HINDI, ENGLISH])
+    shares = {s["code"]: s["share"] for s in detect_languages(text)}
+    assert set(shares) == {"hi", "en"}
+    assert shares["hi"] > shares["en"] > 0.2
+    assert sum(shares.values()) == pytest.approx(1.0, abs=0.002)
+
+
+def test_latin_acronyms_in_an_indic_line_do_not_make_it_english():
+    text = "SCO बैठक में PAF और ISPR के अधिकारियों ने भाग लिया और AI पर चर्चा हुई।"
+    assert detect_languages(text) == [{"code": "hi", "share": 1.0}]
+
+
+def test_the_same_text_always_gets_the_same_answer():
+    text = "\n".join([HINDI, ENGLISH, GUJARATI])
+    assert len({str(detect_languages(text)) for _ in range(5)}) == 1
+
+
+def test_no_letters_means_no_language():
+    assert detect_languages("2024 — 15 / 30") == []
+    assert detect_language("") == "und"

@@ -1,0 +1,149 @@
+"""Titles, sources and ids on pages written for these tests: breadcrumbs, mastheads, bylines, URLs."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.ids import make_id
+from ingest.pipeline import RejectedRecord, build_article
+from ingest.source import source_from_url
+from ingest.title import parse_breadcrumb, shorten_title, strip_site_name
+
+from .conftest import TODAY
+
+PARAGRAPH = "The foreign ministers met on Thursday and agreed to expand trade, energy and transport links."
+HI_PARAGRAPH = "दोनों देशों के विदेश मंत्रियों ने गुरुवार को मुलाकात की और व्यापार बढ़ाने पर सहमति जताई।"
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("line", "site", "title"),
+    [
+        (
+            "Daily Ledger > World > Ministers agree to expand trade",
+            "Daily Ledger",
+            "Ministers agree to expand trade",
+        ),
+        ("Home » World » Ministers agree to expand trade", None, "Ministers agree to expand trade"),
+        ("होम › देश › विदेश मंत्रियों ने व्यापार पर बात की", None, "विदेश मंत्रियों ने व्यापार पर बात की"),
+        ("Home > World", None, None),
+    ],
+)
+def test_breadcrumbs(line, site, title):
+    crumb = parse_breadcrumb(line)
+    assert crumb is not None
+    assert (crumb.site, crumb.title) == (site, title)
+
+
+@pytest.mark.parametrize("line", ["India / Pakistan talks resume", "Prices rose > 5% in May", PARAGRAPH])
+def test_not_breadcrumbs(line):
+    assert parse_breadcrumb(line) is None
+
+
+def test_title_from_breadcrumb_and_site_as_source():
+    doc = build_article(
+        page(
+            "Daily Ledger > World > Ministers agree to expand trade",
+            "Ministers agree to expand trade",
+            PARAGRAPH,
+        ),
+        today=TODAY,
+    )
+    assert doc["title"] == "Ministers agree to expand trade"
+    assert doc["source"] == "Daily Ledger"
+    assert doc["body"] == PARAGRAPH
+
+
+def test_latin_masthead_in_an_indic_page_is_the_source():
+    doc = build_article(page("विदेश मंत्रियों की बैठक", "12 सितंबर 2022", "NaviKhabar", HI_PARAGRAPH), today=TODAY)
+    assert doc["source"] == "NaviKhabar"
+    assert doc["published"] == "2022-09-12"
+    assert doc["body"] == HI_PARAGRAPH
+
+
+def test_masthead_printed_twice_in_an_english_page_is_the_source():
+    doc = build_article(
+        page("Ministers agree to expand trade", "The Ledger", "The Ledger", PARAGRAPH), today=TODAY
+    )
+    assert doc["source"] == "The Ledger"
+    assert "The Ledger" not in doc["body"]
+
+
+@pytest.mark.parametrize(
+    ("byline", "source"),
+    [
+        (("By Ledger Staff",), "Ledger"),
+        (("By", "Ledger News Desk"), "Ledger"),
+        (("लेखक", "नवी खबर ब्यूरो"), "नवी खबर"),
+        (("By Jane Doe",), None),  # a person is not a publication
+        (("Written by: Jane Doe", "Senior Correspondent"), None),
+    ],
+)
+def test_bylines_are_removed_and_name_the_source_only_for_an_organisation(byline, source):
+    doc = build_article(page("Ministers agree to expand trade", PARAGRAPH, *byline), today=TODAY)
+    assert doc["source"] == source
+    assert doc["body"] == PARAGRAPH
+
+
+def test_a_sentence_starting_with_by_is_not_a_byline():
+    sentence = "By 2030 both countries hope to double their trade, the ministers said in a joint statement."
+    doc = build_article(page("Ministers agree to expand trade", PARAGRAPH, sentence), today=TODAY)
+    assert doc["body"].endswith(sentence)
+
+
+def test_metadata_wins_over_what_the_text_says():
+    doc = build_article(
+        page("Daily Ledger > World > Ministers agree to expand trade", "May 5, 2023", PARAGRAPH),
+        title="Ministers agree",
+        source="Ledger Wire",
+        published="2023-06-01",
+        url="https://www.ledger.example/world/1",
+        today=TODAY,
+    )
+    assert (doc["title"], doc["source"], doc["published"], doc["year"]) == (
+        "Ministers agree",
+        "Ledger Wire",
+        "2023-06-01",
+        2023,
+    )
+    assert doc["url"] == "https://www.ledger.example/world/1"
+
+
+def test_url_host_is_the_source_when_nothing_else_names_one():
+    doc = build_article(PARAGRAPH, title="Ministers agree", url="https://www.ledger.example/a/1", today=TODAY)
+    assert doc["source"] == "ledger.example"
+    assert source_from_url("not a url") is None
+
+
+def test_headline_with_site_suffix_loses_it():
+    assert strip_site_name("Ministers agree to expand trade | Daily Ledger", "Daily Ledger") == (
+        "Ministers agree to expand trade"
+    )
+    assert strip_site_name("Ministers agree - on trade", "Daily Ledger") == "Ministers agree - on trade"
+
+
+def test_a_paragraph_as_first_line_gives_a_headline_sized_title():
+    long_line = "Ministers met in Goa. " + "They talked about trade and energy and many other things. " * 10
+    assert shorten_title(long_line) == "Ministers met in Goa."
+
+
+def test_nothing_left_after_cleaning_is_rejected():
+    with pytest.raises(RejectedRecord):
+        build_article(page("Share", "Follow us on Twitter", "Back to top"), today=TODAY)
+
+
+def test_ids_are_stable_and_come_from_id_then_url_then_text():
+    assert make_id("article-42", None, "t", "b") == "article-42"
+    assert make_id(None, "https://www.ledger.example/a/1/", "t", "b") == make_id(
+        None, "https://ledger.example/a/1#comments", "other", "text"
+    )
+    from_text = make_id(None, None, "फ़्रांस यात्रा", "पाठ  दो")
+    assert from_text == make_id(None, None, "फ्रांस यात्रा", "पाठ दो")  # same article, spelling noise aside
+    assert from_text != make_id(None, None, "फ्रांस यात्रा", "दूसरा पाठ")
+    assert (
+        make_id("has spaces / slashes", None, "t", "b") != "has spaces / slashes"
+    )  # made safe, still stable
+    assert make_id("has spaces / slashes", None, "t", "b") == make_id("has spaces / slashes", None, "x", "y")
