@@ -16,7 +16,10 @@ from search_app import __version__
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "ingest": ("ingest.cli", "read article files, clean them and index them"),
     "serve": ("search_app.web.serve", "run the web UI and JSON API (development server)"),
-    "reindex": ("search_app.reindex", "rebuild the index under the current mapping version, with no downtime"),
+    "reindex": (
+        "search_app.reindex",
+        "rebuild the index under the current mapping version, with no downtime",
+    ),
     "check": ("search_app.check", "show which engine is configured, whether it is reachable, and its counts"),
 }
 
