@@ -1,0 +1,198 @@
+"""``search-app ingest`` end to end: dry run, bad input (one clear line each, the run goes on), rejects,
+exit status, the summary, and indexing into a real embedded (Tantivy) index on disk."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from search_app.cli import main
+from search_app.config import Config
+from search_app.documents import FIELDS
+from search_app.engines import open_engine
+
+GOOD = {"title": "Ministers meet", "body": "The Pakistani and Russian ministers met in Goa to discuss trade."}
+GOOD_HI = {"title": "मंत्रियों की बैठक", "body": "पाकिस्तान और रूस के मंत्रियों ने गोवा में व्यापार पर चर्चा की।"}
+
+
+def write_jsonl(path: Path, *records: object) -> Path:
+    lines = [r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, list[dict], list[str]]:
+    code = main(["ingest", *argv])
+    captured = capsys.readouterr()
+    docs = [json.loads(line) for line in captured.out.splitlines() if line.strip()]
+    return code, docs, [line for line in captured.err.splitlines() if line.strip()]
+
+
+def test_dry_run_prints_one_json_document_per_line_with_native_text(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "a.jsonl", GOOD, GOOD_HI)
+    code, docs, err = run_cli(capsys, str(source), "--dry-run")
+    assert code == 0
+    assert [tuple(d) for d in docs] == [FIELDS, FIELDS]
+    assert docs[1]["title"] == "मंत्रियों की बैठक"
+    assert err[-1] == "ingest (dry run): read 2, printed 2, skipped 0, failed 0"
+
+
+def test_the_seed_directory_in_a_dry_run(seeds_dir, capsys):
+    code, docs, err = run_cli(capsys, str(seeds_dir), "--dry-run", "--quiet")
+    assert code == 0
+    assert len(docs) == 5
+    assert err == ["ingest (dry run): read 5, printed 5, skipped 0, failed 0"]
+
+
+def bad_inputs(folder: Path) -> dict[str, str]:
+    """File name -> the words its error line must contain."""
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "blank.txt").write_bytes(b"  \n\n \n")
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "latin1.txt").write_bytes("Café news\n\nThe minister said café prices rose.".encode("latin-1"))
+    (folder / "huge.txt").write_text("word " * 300_000, encoding="utf-8")  # 1.5 MB, over the limit below
+    (folder / "scripts.html").write_text(
+        "<html><head><script>var a = 1;</script></head><body><script>track();</script>"
+        "<noscript>enable JavaScript</noscript></body></html>",
+        encoding="utf-8",
+    )
+    write_jsonl(folder / "mixed.jsonl", GOOD, '{"title": "broken", "body": ', GOOD_HI, "[1, 2]")
+    return {
+        "empty.txt": "empty file",
+        "blank.txt": "empty file",
+        "binary.txt": "binary",
+        "latin1.txt": "invalid UTF-8",
+        "huge.txt": "too large",
+        "scripts.html": "no article",
+        "mixed.jsonl:2": "invalid JSON",
+        "mixed.jsonl:4": "must be an object",
+    }
+
+
+def test_each_bad_input_gets_one_clear_line_and_the_run_goes_on(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    expected = bad_inputs(folder)
+    rejects = tmp_path / "rejects.jsonl"
+    code, docs, err = run_cli(
+        capsys, str(folder), "--dry-run", "--rejects", str(rejects), "--max-bytes", "1000000"
+    )
+    assert code == 1
+    assert [d["title"] for d in docs] == ["Ministers meet", "मंत्रियों की बैठक"]
+    reasons = {}
+    for message in err[:-1]:
+        where, reason = message.removeprefix("ingest: ").split(": ", 1)
+        reasons[where.removeprefix(f"{folder}/")] = reason
+    assert set(reasons) == set(expected)
+    for where, words in expected.items():
+        assert words in reasons[where]
+    assert err[-1] == "ingest (dry run): read 10, printed 2, skipped 0, failed 8"
+
+    rejected = [json.loads(line) for line in rejects.read_text(encoding="utf-8").splitlines()]
+    assert len(rejected) == 8
+    assert all(set(r) == {"path", "line", "reason", "raw"} for r in rejected)
+    broken = next(r for r in rejected if r["line"] == 2)
+    assert broken["path"].endswith("mixed.jsonl")
+    assert broken["raw"].startswith('{"title": "broken"')
+
+
+def test_missing_path_and_unmatched_glob_are_reported(tmp_path, capsys):
+    code, docs, err = run_cli(capsys, str(tmp_path / "nope.txt"), str(tmp_path / "*.jsonl"), "--dry-run")
+    assert code == 1
+    assert docs == []
+    assert "no such file or directory" in err[0]
+    assert "no file matches" in err[1]
+
+
+def test_unsupported_file_type_named_explicitly_is_an_error(tmp_path, capsys):
+    other = tmp_path / "notes.pdf"
+    other.write_bytes(b"%PDF-1.4")
+    code, _, err = run_cli(capsys, str(other), "--dry-run")
+    assert code == 1
+    assert "unsupported file type" in err[0]
+
+
+def test_globs_and_directories_expand_to_article_files_only(tmp_path, capsys):
+    (tmp_path / "sub").mkdir()
+    write_jsonl(tmp_path / "sub" / "b.jsonl", GOOD_HI)
+    write_jsonl(tmp_path / "a.jsonl", GOOD)
+    (tmp_path / "sub" / "ignored.csv").write_text("a,b\n", encoding="utf-8")
+    code, docs, _ = run_cli(capsys, str(tmp_path / "*.jsonl"), "--dry-run")
+    assert (code, len(docs)) == (0, 1)
+    code, docs, _ = run_cli(capsys, str(tmp_path), "--dry-run")
+    assert (code, len(docs)) == (0, 2)
+
+
+def test_the_same_article_twice_in_one_run_is_skipped(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "a.jsonl", GOOD, GOOD)
+    code, docs, err = run_cli(capsys, str(source), "--dry-run")
+    assert (code, len(docs)) == (0, 1)
+    assert "skipped, same id" in err[0]
+    assert err[-1] == "ingest (dry run): read 2, printed 1, skipped 1, failed 0"
+
+
+def test_stdin_is_read_as_json_lines():
+    lines = json.dumps(GOOD) + "\nnot json\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "ingest", "-", "--dry-run"],
+        input=lines,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["title"] == "Ministers meet"
+    assert "<stdin>:2: invalid JSON" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_indexing_into_the_embedded_engine_creates_then_updates(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "a.jsonl", GOOD, GOOD_HI, "{broken")
+    data_dir = tmp_path / "data"
+    code, docs, err = run_cli(capsys, str(source), "--data-dir", str(data_dir), "--batch-size", "1")
+    assert code == 1  # the broken line
+    assert docs == []  # nothing on stdout without --dry-run
+    assert err[-1] == "ingest: read 3, indexed 2, updated 0, skipped 0, failed 1"
+
+    code, _, err = run_cli(capsys, str(source), "--data-dir", str(data_dir), "--quiet")
+    assert err[-1] == "ingest: read 3, indexed 0, updated 2, skipped 0, failed 1"
+
+    engine = open_engine(Config(data_dir=data_dir))
+    try:
+        assert engine.stats()["documents"] == 2
+        code, dry, _ = run_cli(capsys, str(source), "--dry-run", "--quiet")
+        stored = engine.get(dry[0]["id"])
+        assert stored is not None
+        assert stored["title"] == "Ministers meet"
+        assert {c["code"] for c in stored["countries"]} == {"PK", "RU"}
+    finally:
+        engine.close()
+
+
+def test_an_unreachable_engine_is_one_clear_error_not_a_traceback(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "a.jsonl", GOOD)
+    # Port 9 (discard) on 127.0.0.1: nothing listens there, so the connection is refused at once.
+    code, _, err = run_cli(capsys, str(source), "--engine-url", "http://127.0.0.1:9", "--quiet")
+    assert code == 2
+    assert any("search engine error" in line for line in err)
+    assert not any("Traceback" in line for line in err)
+
+
+@pytest.mark.parametrize("argv", [["--batch-size", "0"], ["--max-bytes", "lots"]])
+def test_bad_options_are_usage_errors(tmp_path, argv):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["ingest", str(tmp_path), "--dry-run", *argv])
+    assert exit_info.value.code == 2
+
+
+def test_help_describes_the_inputs():
+    done = subprocess.run(
+        [sys.executable, "-m", "ingest", "--help"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0
+    for words in ("--dry-run", "--rejects", "JSON Lines", "stdin"):
+        assert words in done.stdout
