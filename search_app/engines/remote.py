@@ -118,7 +118,7 @@ class RemoteEngine(SearchEngine):
         common = f" ({COMMON_MODULE} comes with the default distribution)" if COMMON_MODULE in missing else ""
         raise MissingPlugin(
             f"the {self.name} node at {self.config.engine_url} lacks {' and '.join(missing)}, which the "
-            f"Hindi/Gujarati analysis needs. Install it on every node and restart them: "
+            f"Hindi/Gujarati analysis chain needs. Install {ICU_PLUGIN} on every node, then restart them: "
             f"`{tool} install {ICU_PLUGIN}`{common}. For a test node only, "
             "SEARCH_APP_REDUCED_ANALYSIS=true allows a reduced chain without it."
         )
@@ -205,8 +205,13 @@ class RemoteEngine(SearchEngine):
 
     # ----- writing -------------------------------------------------------------------------------------
 
-    def _actions(self, documents: Iterable[Mapping[str, Any]]) -> Iterator[dict[str, Any]]:
+    def _actions(
+        self, documents: Iterable[Mapping[str, Any]], failed: list[tuple[str, str]]
+    ) -> Iterator[dict[str, Any]]:
         for doc in documents:
+            if not doc.get("id"):
+                failed.append(("", "document has no id"))
+                continue
             source = to_source(doc)
             yield {"_op_type": "index", "_index": self.alias, "_id": str(doc["id"]), "_source": source}
 
@@ -237,7 +242,7 @@ class RemoteEngine(SearchEngine):
     def upsert(self, documents: Iterable[Mapping[str, Any]]) -> BulkResult:
         """Index documents by id, in chunks; retries through connection loss and 5xx with backoff."""
         total = BulkResult()
-        actions = self._actions(documents)
+        actions = self._actions(documents, total.failed)
         while chunk := list(islice(actions, BULK_CHUNK)):
             part = self._retrying(lambda chunk=chunk: self._bulk_chunk(chunk))
             total.created += part.created

@@ -27,6 +27,7 @@ MAPPING_PATH = Path(__file__).resolve().parents[2] / "index_mappings" / "article
 
 # Fields the engine adds to each stored article (facet keywords, completion inputs); stripped on the way out.
 DERIVED_FIELDS: tuple[str, ...] = ("country", "suggest")
+DROP_EMPTY = "search_app_drop_empty"
 # The ICU word-break rule status where words (letters, numbers, ideographs) start; below is punctuation.
 _WORD_STATUS_MIN = 100
 
@@ -61,11 +62,25 @@ def _reduced_analysis(analysis: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _drop_empty_tokens(analysis: dict[str, Any]) -> None:
+    """A transform can leave an empty term (the consonant skeleton of a word of vowels). Lucene indexes
+    it, and a query word of vowels alone would then match every document holding one; the embedded
+    engine drops such terms, so the server drops them too (a ``length`` filter, min 1, at the end)."""
+    filters = analysis["filter"]
+    transforms = {name for name, spec in filters.items() if spec.get("type") == "icu_transform"}
+    filters[DROP_EMPTY] = {"type": "length", "min": 1}
+    for spec in analysis["analyzer"].values():
+        if transforms.intersection(spec.get("filter", [])):
+            spec["filter"] = [*spec["filter"], DROP_EMPTY]
+
+
 def index_body(mapping: dict[str, Any], reduced: bool) -> dict[str, Any]:
     """The ``settings`` and ``mappings`` to create an index with."""
     body = _strip_comments(copy.deepcopy({"settings": mapping["settings"], "mappings": mapping["mappings"]}))
     if reduced:
         body["settings"]["analysis"] = _reduced_analysis(body["settings"]["analysis"])
+    else:
+        _drop_empty_tokens(body["settings"]["analysis"])
     return body
 
 

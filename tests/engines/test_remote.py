@@ -199,6 +199,25 @@ def test_the_icu_chain_folds_spelling_and_script_variants(icu_index, analyzer, v
     assert all(result == analysed[0] for result in analysed), dict(zip(variants, analysed, strict=True))
 
 
+VARIANT_TEXTS = [
+    "लावरोव ज़रदारी हिन्दी हिंदी हिन्\u200dदी ४२ ૧૨૦ Imran Khan's café naïve e-mail 3.5 U.S.A. १२०वीं",
+    "ओ ए आ ઓ એ eye Iowa a",  # words of vowels alone: their consonant skeleton is empty
+]
+
+
+@pytest.mark.parametrize("analyzer", ["indic_text", "latin_text", "skeleton_text"])
+def test_the_server_chain_gives_the_terms_of_the_embedded_chain(icu_index, seeds_dir, analyzer):
+    """Both engines index the same terms for the same text (the embedded engine runs the mapping's chain
+    in Python), so a query finds the same documents on either."""
+    from search_app.analysis import terms
+
+    url, index = icu_index
+    texts = [path.read_text(encoding="utf-8") for path in sorted(seeds_dir.iterdir()) if path.is_file()]
+    assert texts
+    for text in [*texts, *VARIANT_TEXTS]:
+        assert tokens(url, index, analyzer, text) == terms(text, analyzer), text[:80]
+
+
 # ----- versioned index behind an alias ----------------------------------------------------------------------
 
 
