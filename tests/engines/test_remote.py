@@ -82,6 +82,26 @@ def article(i: int, title: str = "Budget for electric buses", year: int | None =
     }
 
 
+# ----- per-document failures ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["elasticsearch", "opensearch"])
+def test_a_document_the_node_refuses_is_reported_and_the_rest_are_indexed(kind, cleanup):
+    engine = open_remote_engine(config_for(node_url(kind)))
+    cleanup.append(engine)
+    engine.ensure_index()
+    bad = dict(article(2), published="the second of May")  # not a date: the mapping refuses it
+    result = engine.upsert([article(1), bad, article(3)])
+    assert (result.created, result.updated) == (2, 0)
+    assert [doc_id for doc_id, _ in result.failed] == ["doc-2"]
+    assert "published" in result.failed[0][1]
+    no_id = dict(article(4), id="")
+    assert engine.upsert([no_id]).failed == [("", "document has no id")]
+    engine.refresh()
+    assert engine.stats()["documents"] == 2
+    assert engine.get("doc-2") is None
+
+
 # ----- connecting --------------------------------------------------------------------------------------
 
 
@@ -393,6 +413,10 @@ def test_an_ingest_interrupted_by_a_restart_and_run_again_indexes_every_document
             time.sleep(0.05)
         engines.stop(node)
         assert writer.is_alive(), "the ingest finished before the restart; index more documents"
+        # While the node is down, reads fail as "unavailable" (the web app answers 503), not as errors.
+        with pytest.raises(EngineUnavailable):
+            engine.search(SearchRequest(text="electric"))
+        assert engine.health().ok is False
         engines.start(node)
         writer.join()
         assert "error" in outcome or outcome["result"].failed == []
