@@ -97,8 +97,7 @@ def build_article(
         del lines[date_index]
     byline_source, byline_lines = find_byline(lines)
     lines = [line for i, line in enumerate(lines) if i not in byline_lines]
-    # When the headline came as metadata, the first line may be the masthead; else it is the headline.
-    masthead, masthead_lines = find_masthead(lines, title_index=-1 if title else 0)
+    masthead, masthead_lines = find_masthead(lines, title)
     lines = remove_boilerplate([line for i, line in enumerate(lines) if i not in masthead_lines])
 
     if not title:

@@ -14,6 +14,7 @@ MASTHEAD_ZONE = 12  # mastheads sit in the page header, before the story
 BYLINE_ZONE = 8  # bylines sit right under the headline or at the very end
 _MAX_NAME_WORDS = 6
 _MAX_MASTHEAD_WORDS = 3
+_PARAGRAPH_WORDS = 12
 _SENTENCE_PUNCT = re.compile(r"[.!?।॥,:;\"“”]")
 _INDIC = re.compile("[\u0900-\u0aff]")
 _LATIN = re.compile("[A-Za-z]")
@@ -38,21 +39,34 @@ def source_from_url(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def find_masthead(lines: list[str], title_index: int = 0) -> tuple[str | None, set[int]]:
+def find_masthead(lines: list[str], title: str | None = None) -> tuple[str | None, set[int]]:
     """A site-name line in the page header, and the indices of every copy of it.
 
-    A masthead is a short line (a name, not a sentence) near the top that is not the headline and either
-    repeats in the header (page templates print it twice) or is in Latin script in an Indic article.
+    A masthead is a short line (a name, not a sentence) in the header, before the story's first paragraph,
+    that is not the headline and either repeats there (page templates print it twice) or is in Latin
+    script in an Indic article. Repeated subheadings come after a paragraph, so they are not mastheads.
     """
     c = cues()
     indic_doc = sum(bool(_INDIC.search(line)) for line in lines) > len(lines) / 2
     header = lines[:MASTHEAD_ZONE]
+    # ``title`` is the headline when it came as metadata; else the first line is the headline.
+    headline = fold(title if title is not None else (lines[0] if lines else ""))
+    # The header ends where the story starts: at its first paragraph-length line other than the headline.
+    first_paragraph = next(
+        (
+            i
+            for i, line in enumerate(header)
+            if fold(line) != headline and len(line.split()) >= _PARAGRAPH_WORDS
+        ),
+        None,
+    )
+    header = header[:first_paragraph]
     counts: dict[str, int] = {}
     for line in header:
         counts[fold(line)] = counts.get(fold(line), 0) + 1
-    for index, line in enumerate(header):
+    for line in header:
         words = line.split()
-        if index == title_index or not words or len(words) > _MAX_MASTHEAD_WORDS or len(line) > 40:
+        if fold(line) == headline or not words or len(words) > _MAX_MASTHEAD_WORDS or len(line) > 40:
             continue
         key = fold(line)
         if _SENTENCE_PUNCT.search(line.rstrip(".")) or key in c.sections or any(ch.isdigit() for ch in line):

@@ -1,0 +1,51 @@
+"""HTML pages: main text and metadata through trafilatura, then the same cleaning as text files."""
+
+from __future__ import annotations
+
+from ingest.pipeline import process_record
+from ingest.readers import RawRecord
+
+from .conftest import TODAY
+
+PAGE = """<!doctype html>
+<html lang="hi"><head>
+<meta charset="utf-8">
+<title>पाकिस्तान और रूस ने व्यापार बढ़ाने पर सहमति जताई | नवी खबर</title>
+<meta property="og:site_name" content="नवी खबर">
+<meta property="article:published_time" content="2023-05-05T10:00:00+05:30">
+<link rel="canonical" href="https://www.navikhabar.example/world/123">
+<script>window.dataLayer = [{"page": "article"}];</script>
+</head><body>
+<nav><a href="/">होम</a> › <a href="/world">दुनिया</a></nav>
+<article>
+<h1>पाकिस्तान और रूस ने व्यापार बढ़ाने पर सहमति जताई</h1>
+<p>पाकिस्तान और रूस के विदेश मंत्रियों ने गुरुवार को गोवा में मुलाकात की और व्यापार, ऊर्जा तथा परिवहन
+संपर्क बढ़ाने पर सहमति जताई।</p>
+<p>दोनों मंत्रियों ने अफगानिस्तान की स्थिति पर भी चर्चा की और कहा कि वे जल्द ही फिर मिलेंगे।</p>
+<p>हमें फेसबुक पर फॉलो करें</p>
+</article>
+<aside>Leave a Reply</aside>
+<footer>Back to top</footer>
+<script>alert("<b>not text</b>")</script>
+</body></html>
+"""
+
+
+def test_html_page_gives_text_and_metadata():
+    doc = process_record(RawRecord("page.html", None, "html", text=PAGE), TODAY)
+    assert doc["title"] == "पाकिस्तान और रूस ने व्यापार बढ़ाने पर सहमति जताई"
+    assert doc["published"] == "2023-05-05"
+    assert doc["year"] == 2023
+    assert doc["source"] == "नवी खबर"
+    assert doc["url"] == "https://www.navikhabar.example/world/123"
+    assert doc["language"] == "hi"
+    assert {c["code"] for c in doc["countries"]} == {"PK", "RU", "AF"}
+    assert doc["body"].startswith("पाकिस्तान और रूस के विदेश मंत्रियों ने")
+    for furniture in ("फॉलो करें", "Leave a Reply", "Back to top", "dataLayer", "alert", "होम"):
+        assert furniture not in doc["body"]
+
+
+def test_html_without_a_date_has_no_date():
+    page = PAGE.replace('<meta property="article:published_time" content="2023-05-05T10:00:00+05:30">', "")
+    doc = process_record(RawRecord("page.html", None, "html", text=page), TODAY)
+    assert (doc["published"], doc["year"]) == (None, None)
