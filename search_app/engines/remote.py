@@ -3,7 +3,8 @@
 - The index is versioned behind an alias: the real index is ``<alias>-v<version>`` (the version of
   ``index_mappings/articles.json``). When the alias points at an older version, ``ensure_index`` builds the
   new index, copies the documents with ``_reindex``, moves the alias in one atomic ``_aliases`` call and
-  deletes the old index: searches never see a missing or half-filled index.
+  deletes the old index: searches never see a missing or half-filled index. Documents written while the
+  copy runs may miss the new index, so upgrade before ingesting (``search-app reindex``), not during.
 - Before creating an index it checks that the node has ``analysis-icu`` (and ``analysis-common``); a node
   without them is refused unless the configuration allows the reduced chain (test nodes).
 - Bulk writes go through the client's ``streaming_bulk`` (which retries 429s with backoff), inside our own
@@ -155,7 +156,13 @@ class RemoteEngine(SearchEngine):
                     )
             self._create(self.index_name, with_alias=True)
             return
-        self._upgrade(targets)
+        try:
+            self._upgrade(targets)
+        except EngineError:
+            # Another process (a second worker) may have finished the same upgrade meanwhile and deleted
+            # the old index under us; that is success.
+            if self._alias_targets() != [self.index_name]:
+                raise
 
     def _upgrade(self, old_indices: list[str]) -> None:
         """Build the current version from the old one, then swap the alias atomically."""
@@ -171,7 +178,8 @@ class RemoteEngine(SearchEngine):
             actions.append({"add": {"index": self.index_name, "alias": self.alias}})
             self.client.indices.update_aliases(body={"actions": actions})
             for old in old_indices:
-                self.client.indices.delete(index=old)
+                with suppress(self.flavor.not_found):
+                    self.client.indices.delete(index=old)
 
     def _server_side_reindex(self, sources: list[str]) -> None:
         """``_reindex`` as a task, polled, so a long copy never hits an HTTP timeout."""

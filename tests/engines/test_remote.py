@@ -292,6 +292,37 @@ def test_a_mapping_change_reindexes_behind_the_alias_with_no_downtime(kind, clea
     assert new.stats()["index"] == new.index_name
 
 
+def test_two_processes_upgrading_at_once_both_succeed(cleanup):
+    url = node_url("opensearch")
+    config = config_for(url)
+    current = int(load_mapping()["version"])
+    old = open_remote_engine(config, mapping=mapping_version(current))
+    cleanup.append(old)
+    old.ensure_index()
+    docs = [article(i) for i in range(200)]
+    old.upsert(docs)
+    old.refresh()
+    workers = [open_remote_engine(config, mapping=mapping_version(current + 1)) for _ in range(2)]
+    cleanup.extend(workers)
+    errors = []
+
+    def upgrade(engine):
+        try:
+            engine.ensure_index()
+        except Exception as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=upgrade, args=(engine,)) for engine in workers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    _, aliases = http("GET", f"{url}/_alias/{config.index}")
+    assert list(aliases) == [workers[0].index_name]
+    assert workers[0].stats()["documents"] == len(docs)
+
+
 def test_reindex_command_upgrades_and_rebuilds_from_scratch(cleanup, monkeypatch, capsys):
     url = node_url("opensearch")
     config = config_for(url)
