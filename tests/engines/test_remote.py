@@ -102,6 +102,19 @@ def test_a_document_the_node_refuses_is_reported_and_the_rest_are_indexed(kind, 
     assert engine.get("doc-2") is None
 
 
+@pytest.mark.parametrize("kind", ["elasticsearch", "opensearch"])
+def test_suggestions_are_title_words_split_where_the_script_changes(kind, cleanup):
+    engine = open_remote_engine(config_for(node_url(kind)))
+    cleanup.append(engine)
+    engine.ensure_index()
+    doc = dict(article(1), title="સેર્ગેઈ લવરોવSCO બેઠક")  # no space between the name and "SCO"
+    engine.upsert([doc])
+    engine.refresh()
+    assert engine.suggest("SC") == ["SCO"]
+    assert "લવરોવ" in engine.suggest("લવ")
+    assert all(not s.endswith("SCO") for s in engine.suggest("લવ"))
+
+
 # ----- connecting --------------------------------------------------------------------------------------
 
 
