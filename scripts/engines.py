@@ -316,12 +316,16 @@ def instance(kind: str, name: str | None = None, port: int | None = None) -> Ins
     return Instance(dist, name or kind, port or dist.port)
 
 
+def _cluster_name(inst: Instance) -> str:
+    return f"search-app-{inst.name}"
+
+
 def _write_config(inst: Instance) -> Path:
     conf = inst.root / "config"
     shutil.rmtree(conf, ignore_errors=True)
     shutil.copytree(inst.dist.home / "config", conf)
     settings = {
-        "cluster.name": f"search-app-{inst.name}",
+        "cluster.name": _cluster_name(inst),
         "node.name": inst.name,
         "discovery.type": "single-node",
         "network.host": "127.0.0.1",
@@ -380,12 +384,12 @@ def _get_json(url: str, timeout: float = 5.0) -> dict:
 
 
 def is_healthy(inst: Instance) -> bool:
-    """True when the node answers and its cluster is at least yellow."""
+    """True when our node (by cluster name, not just anything on the port) answers, at least yellow."""
     try:
         health = _get_json(f"{inst.url}/_cluster/health", timeout=2.0)
     except (OSError, ValueError, urllib.error.URLError):
         return False
-    return health.get("status") in ("green", "yellow")
+    return health.get("cluster_name") == _cluster_name(inst) and health.get("status") in ("green", "yellow")
 
 
 def _log_tail(inst: Instance, lines: int = 40) -> str:
