@@ -51,8 +51,9 @@ def article(article_id: str) -> Response:
 @bp.get("/suggest")
 def suggest() -> Response:
     """Completions for what has been typed so far in the search box."""
-    prefix = (request.args.get("q") or "").strip()
-    if len(prefix) > MAX_QUERY_LENGTH:
+    raw_prefix = request.args.get("q") or ""
+    prefix = raw_prefix.strip()
+    if len(raw_prefix) > MAX_QUERY_LENGTH:
         raise BadParameter("q", f"q is at most {MAX_QUERY_LENGTH} characters", code="query_too_long")
     raw_size = request.args.get("size", str(DEFAULT_SUGGESTIONS))
     if not (raw_size.isascii() and raw_size.isdigit() and 1 <= int(raw_size) <= MAX_SUGGESTIONS):

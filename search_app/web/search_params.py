@@ -82,11 +82,12 @@ def parse_search_args(args) -> SearchRequest:
     An empty query lists everything newest first unless ``sort`` says otherwise; a query sorts by
     relevance by default.
     """
-    text = (args.get("q") or "").strip()
+    raw_text = args.get("q") or ""
     try:
-        parse_query(text)
+        parse_query(raw_text)  # the length limit applies to what was sent, before trimming
     except QueryTooLong as exc:
         raise BadParameter("q", str(exc), code="query_too_long") from exc
+    text = raw_text.strip()
     sort = args.get("sort", "relevance" if text else "newest")
     if sort not in SORTS:
         raise BadParameter("sort", f"sort must be one of {', '.join(SORTS)}")
