@@ -39,7 +39,7 @@ _NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")  # \d is any Unicode decimal digit
 
 def nfkc_casefold(term: str) -> str:
     """icu_normalizer nfkc_cf: compatibility forms and case folded together."""
-    return _NFKC_CF.normalize(term)
+    return term.lower() if term.isascii() else _NFKC_CF.normalize(term)
 
 
 def decimal_digit(term: str) -> str:
@@ -66,6 +66,8 @@ def _indic_compositions() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def indic_normalization(term: str) -> str:
     """indic_normalization: decomposed vowel and nukta sequences composed to their standard letters."""
+    if term.isascii():  # the tables only hold Indic letters
+        return term
     pattern, rewrites = _indic_compositions()
     return pattern.sub(lambda m: rewrites[m.group()], term)
 
@@ -81,6 +83,8 @@ def _hindi_normalization() -> tuple[re.Pattern[str] | None, dict[str, str], dict
 
 def hindi_normalization(term: str) -> str:
     """hindi_normalization: Hindi spelling variants (nukta, chandrabindu, long/short vowels, virama)."""
+    if term.isascii():
+        return term
     pattern, sequences, characters = _hindi_normalization()
     if pattern is not None:
         term = pattern.sub(lambda m: sequences[m.group()], term)
@@ -95,6 +99,8 @@ def _hindi_stem_rules() -> tuple[tuple[int, tuple[str, ...]], ...]:
 
 def hindi_stem(term: str) -> str:
     """hindi_stem: Lucene's light Hindi stemmer (inflectional suffixes off long enough words)."""
+    if term.isascii():  # every suffix is Devanagari
+        return term
     for min_length, suffixes in _hindi_stem_rules():
         if len(term) >= min_length and term.endswith(suffixes):
             suffix = next(s for s in suffixes if term.endswith(s))
@@ -119,6 +125,7 @@ def icu_folding(term: str) -> str:
 
 # Steps that leave pure ASCII text as it is, so ASCII words skip the (slow) ICU call.
 _ASCII_IDENTITY_STEPS = frozenset({"Any-Latin", "Latin-ASCII"})
+_ASCII_REMOVE = re.compile(r"\[([a-z]+)\] ?Remove")  # e.g. "[aeiouy] Remove"
 
 
 @lru_cache(maxsize=1 << 18)
@@ -128,9 +135,25 @@ def _transliterate(steps: tuple[str, ...], term: str) -> str:
     share the expensive first steps."""
     if len(steps) > 1:
         term = _transliterate(steps[:-1], term)
-    if term.isascii() and steps[-1] in _ASCII_IDENTITY_STEPS:
-        return term
+    if term.isascii():
+        if steps[-1] in _ASCII_IDENTITY_STEPS:
+            return term
+        ascii_step = _ascii_step(steps[-1])
+        if ascii_step is not None:
+            return ascii_step(term)
     return _transliterator(steps[-1]).transliterate(term)
+
+
+@cache
+def _ascii_step(step: str) -> Callable[[str], str] | None:
+    """A plain-Python equivalent of a transform step on ASCII text, where one is obvious."""
+    if step == "Lower":
+        return str.lower
+    removed = _ASCII_REMOVE.fullmatch(step)
+    if removed:
+        table = str.maketrans("", "", removed.group(1))
+        return lambda term: term.translate(table)
+    return None
 
 
 def _transform(transform_id: str) -> TokenFilter:
