@@ -62,6 +62,11 @@ def _collect(config: Config) -> dict[str, Any]:
         "detail": "",
         "stats": {},
     }
+    if not config.engine_url and not (config.data_dir / config.index).exists():
+        # Opening the embedded engine would create an empty index; a check must not change anything.
+        report["reachable"] = True
+        report["detail"] = f"no index in {config.data_dir} yet; load articles with `search-app ingest PATH`"
+        return report
     try:
         engine = open_engine(config)
     except Exception as exc:  # a check reports every failure as a finding, never as a traceback

@@ -96,6 +96,14 @@ def test_check_json_counts_documents(embedded_index):
     assert report["stats"]["documents"] == 3
 
 
+def test_check_on_an_empty_data_dir_says_to_ingest_and_creates_nothing(tmp_path):
+    data_dir = tmp_path / "fresh"
+    result = search_app("check", env={"SEARCH_APP_DATA_DIR": str(data_dir)})
+    assert result.returncode == 1
+    assert "search-app ingest" in result.stdout
+    assert not data_dir.exists()
+
+
 def test_check_fails_on_an_unreachable_engine_and_hides_credentials():
     url = f"http://checker:s3cret-pw@127.0.0.1:{unused_port()}"
     result = search_app("check", "--json", env={"SEARCH_APP_ENGINE_URL": url})
