@@ -236,3 +236,30 @@ def _document_count(target: EngineTarget) -> int:
         return -1
     finally:
         engine.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build (or check) the cached benchmark indexes ahead of the search and HTTP benchmarks."""
+    from corpus import DEFAULT_SEED, ensure_corpus
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument(
+        "--sizes",
+        type=lambda text: [int(s) for s in text.split(",")],
+        default=[10_000, 100_000],
+        help="comma-separated corpus sizes (default: 10000,100000)",
+    )
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus generator seed")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild even when a complete index is cached")
+    add_engine_arguments(parser)
+    args = parser.parse_args(argv)
+    for size in args.sizes:
+        corpus = ensure_corpus(size, args.seed, args.cache_dir)
+        for target in selected_targets(args, size):
+            documents = ensure_index(target, corpus, rebuild=args.rebuild)
+            print(f"{target.kind} {target.index}: {documents:,} documents")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
