@@ -210,11 +210,13 @@ def find_words(
     accept: Callable[[tuple[str | None, ...]], bool],
     candidates: frozenset[str] | None = None,
     analyzers: tuple[str, ...] = ANALYZERS,
+    stop_after: int | None = None,
 ) -> list[tuple[int, int]]:
     """Offsets in ``text`` of the words whose terms (one per analyzer, None if dropped) ``accept`` takes.
 
     ``candidates``, when given, lets whole chunks without any of those terms be skipped unread: this is
-    what makes highlighting a page of long articles cheap.
+    what makes highlighting a page of long articles cheap. ``stop_after`` ends the scan that many
+    characters past the first word found (a snippet needs the first matches, not all of them).
     """
     char_filters = {analyzer_rules(a).char_filters for a in analyzers}
     if len(char_filters) != 1:
@@ -227,12 +229,18 @@ def find_words(
         return offset
 
     spans: list[tuple[int, int]] = []
+    limit = len(filtered)
     for chunk in _CHUNK.finditer(filtered):
+        base = chunk.start()
+        if base > limit:
+            break
         every, words = _chunk_analysis(chunk.group(), analyzers)
         if candidates is not None and every.isdisjoint(candidates):
             continue
-        base = chunk.start()
-        spans.extend((original(base + a), original(base + b)) for a, b, terms in words if accept(terms))
+        found = [(base + a, base + b) for a, b, terms in words if accept(terms)]
+        if found and not spans and stop_after is not None:
+            limit = found[0][0] + stop_after
+        spans.extend((original(a), original(b)) for a, b in found)
     return spans
 
 

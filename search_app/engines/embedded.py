@@ -50,7 +50,7 @@ from search_app.engines.base import (
     SearchRequest,
     SearchResult,
 )
-from search_app.engines.embedded_highlight import highlight_whole, snippets
+from search_app.engines.embedded_highlight import highlight_whole, opening, snippets
 from search_app.engines.embedded_query import MatchTerms, combine, filter_query, text_query
 from search_app.engines.embedded_schema import (
     SORT_FIELD,
@@ -354,7 +354,8 @@ class EmbeddedEngine(SearchEngine):
         except QueryTooLong as exc:
             raise InvalidSearch(str(exc)) from exc
         searcher = self._searcher()
-        base, matches = text_query(self.schema, parsed, is_known=lambda token: _is_known(searcher, token))
+        translated = text_query(self.schema, parsed, is_known=lambda token: _is_known(searcher, token))
+        base, matches = translated.query, translated.matches
         filters = {
             facet: filter_query(self.schema, facet, _as_strings(values))
             for facet, values in request.filters.items()
@@ -369,23 +370,42 @@ class EmbeddedEngine(SearchEngine):
         if not scored:
             options.update(order_by_field=SORT_FIELD, order=Order.Desc)
         found = searcher.search(query, **options)
-        hits = []
-        for score, address in found.hits:
-            article = from_document(searcher.doc(address))
-            hit = Hit(id=article["id"], score=float(score) if scored else None, fields=article)
-            if request.highlight:
-                hit.highlights = self._highlights(article, matches)
-            hits.append(hit)
+        articles = [from_document(searcher.doc(address)) for _, address in found.hits]
+        hits = [
+            Hit(id=article["id"], score=float(score) if scored else None, fields=article)
+            for (score, _), article in zip(found.hits, articles, strict=True)
+        ]
+        if request.highlight:
+            body_matched = self._body_matches(searcher, translated.body_query, [hit.id for hit in hits])
+            for hit, (_, address) in zip(hits, found.hits, strict=True):
+                in_body = (address.segment_ord, address.doc) in body_matched
+                hit.highlights = self._highlights(hit.fields, matches, in_body)
         took = (time.perf_counter() - started) * 1000
         return SearchResult(
             total=found.count if total is None else total, hits=hits, facets=facets, took_ms=took
         )
 
+    def _body_matches(
+        self, searcher: tantivy.Searcher, body_query: Query | None, ids: list[str]
+    ) -> set[tuple[int, int]]:
+        """The addresses of those documents with a query term in their body: only those bodies are scanned
+        for snippets (the others show their opening), which keeps highlighting a page cheap."""
+        if body_query is None or not ids:
+            return set()
+        query = combine(body_query, [Query.term_set_query(self.schema, "id", ids)])
+        found = searcher.search(query, limit=len(ids), count=False)
+        return {(address.segment_ord, address.doc) for _, address in found.hits}
+
     @staticmethod
-    def _highlights(article: Mapping[str, Any], matches: MatchTerms) -> dict[str, list[str]]:
+    def _highlights(
+        article: Mapping[str, Any], matches: MatchTerms, body_matched: bool
+    ) -> dict[str, list[str]]:
         title = str(article.get("title") or "")
         body = str(article.get("body") or "")
-        return {"title": [highlight_whole(title, matches)] if title else [], "body": snippets(body, matches)}
+        return {
+            "title": [highlight_whole(title, matches)] if title else [],
+            "body": snippets(body, matches) if body_matched else ([opening(body)] if body else []),
+        }
 
     def _facets(
         self, searcher: tantivy.Searcher, base: Query | None, filters: dict[str, Query], size: int

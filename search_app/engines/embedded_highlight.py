@@ -52,8 +52,9 @@ def _within_edits(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
-def matched_spans(text: str, matches: MatchTerms) -> list[tuple[int, int]]:
-    """Offsets (start, end) in ``text`` of the words the query matched, in order, without overlaps."""
+def matched_spans(text: str, matches: MatchTerms, stop_after: int | None = None) -> list[tuple[int, int]]:
+    """Offsets (start, end) in ``text`` of the words the query matched, in order, without overlaps;
+    with ``stop_after``, only those up to that many characters past the first match."""
     if matches.is_empty:
         return []
     wanted = tuple(matches.terms[analyzer] for analyzer in ANALYZERS)
@@ -71,7 +72,7 @@ def matched_spans(text: str, matches: MatchTerms) -> list[tuple[int, int]]:
 
     # Without fuzzy terms, only chunks holding one of the query's terms need a closer look.
     candidates = None if matches.fuzzy else frozenset().union(*wanted)
-    spans = sorted(set(find_words(text, accept, candidates)))
+    spans = sorted(set(find_words(text, accept, candidates, stop_after=stop_after)))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start < merged[-1][1]:
@@ -143,7 +144,8 @@ def snippets(
     opening of the text when nothing matched."""
     if not text:
         return []
-    spans = matched_spans(text, matches)
+    # Room for every fragment after the first match: enough to choose well, without reading it all.
+    spans = matched_spans(text, matches, stop_after=width * (limit + 1))
     if not spans:
         return [opening(text, width)]
     fragments: list[tuple[int, str]] = []

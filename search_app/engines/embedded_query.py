@@ -71,6 +71,7 @@ def term_query(
     *,
     loose: bool = True,
     is_known: Callable[[str], bool] | None = None,
+    slots: tuple[int, ...] = (0, 1),
 ) -> Query | None:
     """The query for one word or phrase; None when the term analyses to nothing.
 
@@ -79,6 +80,7 @@ def term_query(
     whether an indic token occurs in the index as typed: fuzzy matching is only added for tokens that
     do not (a likely typo), because a Levenshtein automaton over the whole term dictionary costs tens of
     milliseconds on a large index and a correctly spelled word should not drag in its neighbours.
+    ``slots`` picks the fields: 0 the title, 1 the body.
     """
     analysed = _analysed(term)
     if analysed is None:
@@ -92,14 +94,15 @@ def term_query(
         if analyzer == "skeleton_text" and sum(map(len, tokens)) < MIN_SKELETON_LETTERS:
             continue
         weight = WEIGHTS[analyzer]
-        for field_name, boost in ((title_field, TITLE_BOOST), (body_field, 1.0)):
+        fields = [((title_field, TITLE_BOOST), (body_field, 1.0))[slot] for slot in slots]
+        for field_name, boost in fields:
             clauses.append(Query.boost_query(_exact(schema, field_name, tokens), boost * weight))
         if matches is not None:
             matches.terms[analyzer].update(tokens)
         if analyzer == "indic_text" and loose and len(tokens) == 1:
             distance = 0 if is_known is not None and is_known(tokens[0]) else fuzzy_distance(tokens[0])
             if distance:
-                for field_name, boost in ((title_field, TITLE_BOOST), (body_field, 1.0)):
+                for field_name, boost in fields:
                     fuzzy = Query.fuzzy_term_query(schema, field_name, tokens[0], distance=distance)
                     clauses.append(Query.boost_query(fuzzy, boost * FUZZY_WEIGHT))
                 if matches is not None:
@@ -109,16 +112,26 @@ def term_query(
     return Query.disjunction_max_query(clauses, tie_breaker=TIE_BREAKER)
 
 
+@dataclass
+class TextQuery:
+    """A translated user query: what must match, what to highlight, and what matches in a body."""
+
+    query: Query | None  # None: everything
+    matches: MatchTerms
+    body_query: Query | None  # any positive term in the body (to skip highlighting bodies it missed)
+
+
 def text_query(
     schema: tantivy.Schema, parsed: ParsedQuery, is_known: Callable[[str], bool] | None = None
-) -> tuple[Query | None, MatchTerms]:
-    """The query for the whole parsed input (None: match everything) and the terms to highlight.
+) -> TextQuery:
+    """The query for the whole parsed input and the terms to highlight.
 
     Groups are ANDed, terms inside a group ORed, excluded terms must not match. A group whose terms all
     analyse to nothing is dropped rather than matching nothing.
     """
     matches = MatchTerms()
     clauses: list[tuple[Occur, Query]] = []
+    in_body: list[Query] = []
     for group in parsed.groups:
         queries = (term_query(schema, t, matches, is_known=is_known) for t in group)
         alternatives = [q for q in queries if q is not None]
@@ -126,13 +139,16 @@ def text_query(
             clauses.append((Occur.Must, alternatives[0]))
         elif alternatives:
             clauses.append((Occur.Must, Query.boolean_query([(Occur.Should, q) for q in alternatives])))
+        body_only = (term_query(schema, t, is_known=is_known, slots=(1,)) for t in group)
+        in_body.extend(q for q in body_only if q is not None)
     excluded = [q for q in (term_query(schema, t, loose=False) for t in parsed.excluded) if q is not None]
+    body_query = Query.boolean_query([(Occur.Should, q) for q in in_body]) if in_body else None
     if not clauses and not excluded:
-        return None, matches
+        return TextQuery(None, matches, body_query)
     if not clauses:
         clauses.append((Occur.Must, Query.all_query()))
     clauses.extend((Occur.MustNot, q) for q in excluded)
-    return Query.boolean_query(clauses), matches
+    return TextQuery(Query.boolean_query(clauses), matches, body_query)
 
 
 def filter_query(schema: tantivy.Schema, facet: str, values: list[str]) -> Query:
