@@ -102,7 +102,7 @@ def page_helpers() -> dict[str, Any]:
 def search() -> str:
     """The search page: search box, facets, results, paging; every state in the URL."""
     params = parse_search_args(request.args)
-    result = run_search(get_engine(), params)
+    result = run_search(get_engine(), params, marked_titles=True)
     last_page = max(1, min(math.ceil(result["total"] / params.size), MAX_RESULT_WINDOW // params.size))
     return render_template(
         "search.html",

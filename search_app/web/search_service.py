@@ -11,9 +11,10 @@ from functools import lru_cache
 from typing import Any
 
 import icu
+from markupsafe import escape
 
 from search_app.engines.base import FACETS, UNKNOWN, FacetValue, Hit, SearchEngine, SearchRequest
-from search_app.web.snippets import join_fragments, plain_snippet
+from search_app.web.snippets import clean_fragment, join_fragments, plain_snippet
 
 _ENGLISH = icu.Locale("en")
 UNKNOWN_LABEL = "Unknown"
@@ -112,6 +113,13 @@ def _countries(fields: dict[str, Any]) -> list[dict[str, str]]:
     return countries
 
 
+def title_html(hit: Hit) -> str:
+    """The title as HTML with its matches marked (escaped plain title when the engine marked nothing)."""
+    fragments = hit.highlights.get("title") or []
+    marked = clean_fragment(fragments[0]) if fragments else ""
+    return str(marked or escape(hit.fields.get("title") or ""))
+
+
 def hit_summary(hit: Hit) -> dict[str, Any]:
     """One result as the API lists it."""
     fields = hit.fields
@@ -129,11 +137,17 @@ def hit_summary(hit: Hit) -> dict[str, Any]:
     }
 
 
-def run_search(engine: SearchEngine, request: SearchRequest) -> dict[str, Any]:
-    """Search and return the API response body (facets labelled, selections flagged, took_ms measured)."""
+def run_search(engine: SearchEngine, request: SearchRequest, marked_titles: bool = False) -> dict[str, Any]:
+    """Search and return the API response body (facets labelled, selections flagged, took_ms measured).
+
+    ``marked_titles`` adds ``title_html`` to each hit for the page (the API's titles stay plain text).
+    """
     started = time.perf_counter()
     result = engine.search(engine_request(request))
     hits = [hit_summary(hit) for hit in result.hits]
+    if marked_titles:
+        for summary, hit in zip(hits, result.hits, strict=True):
+            summary["title_html"] = title_html(hit)
     facets = {
         facet: _facet(
             facet,

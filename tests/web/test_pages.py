@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
@@ -157,7 +158,8 @@ def test_no_inline_script_and_no_event_handlers(client, path):
 def test_the_hostile_document_renders_inert(client, path):
     html, page = get_page(client, path)
     assert "<script>alert" not in html and "<img" not in html and "<b>Evil" not in html
-    assert "&lt;script&gt;alert(" in html
+    # The markup shows as text (a search for "script" marks the word inside it).
+    assert re.search(r"&lt;(<mark>)?script(</mark>)?&gt;alert\(", html)
     assert not page.find("img")
     assert not [a for a in page.find("a") if (a.get("href") or "").startswith("javascript:")]
 
@@ -184,3 +186,9 @@ def test_long_facet_lists_fold_away_unless_a_folded_value_is_selected(client):
     _, page = get_page(client, "/", country=folded)
     assert "open" in page.find("details")[0]
     assert "checked" in page.find("input", name="country", value=folded)[0]
+
+
+def test_titles_on_the_page_mark_the_query(client):
+    html, page = get_page(client, "/", q="Nepal")
+    assert re.search(r"<h2[^>]*><a [^>]*>[^<]*<mark>Nepal</mark>", html)
+    assert page.find("mark")
