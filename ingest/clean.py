@@ -40,8 +40,18 @@ def boilerplate_reason(line: str) -> str | None:
     words = len(folded.split())
     if words <= _CONTAINS_MAX_WORDS and c.contains.search(folded):
         return "notice"
-    if words <= c.promo_max_words and c.promo_platforms.search(folded) and c.promo_actions.search(folded):
+    if words <= c.short_cta_max_words and c.short_cta.search(folded):
         return "promo"
+    if words <= c.promo_max_words:
+        platforms = len(c.promo_platforms.findall(folded))
+        action = c.promo_actions.search(folded) if platforms else None
+        # A call to action speaks to the reader; a news sentence about a platform does not.
+        if action and (
+            words <= c.promo_short_max_words or action.start() == 0 or c.promo_reader.search(folded)
+        ):
+            return "promo"
+        if platforms >= 2 and words <= c.promo_short_max_words:
+            return "promo"  # a row of share buttons: "Facebook | X | WhatsApp"
     return None
 
 

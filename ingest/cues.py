@@ -49,6 +49,10 @@ class Cues:
     promo_platforms: re.Pattern[str]
     promo_actions: re.Pattern[str]
     promo_max_words: int
+    promo_short_max_words: int
+    promo_reader: re.Pattern[str]
+    short_cta: re.Pattern[str]
+    short_cta_max_words: int
     counter: re.Pattern[str]
     sections: frozenset[str]
     home: frozenset[str]
@@ -75,6 +79,10 @@ def cues() -> Cues:
         promo_platforms=phrase_regex(data["promo"]["platforms"]),
         promo_actions=phrase_regex(data["promo"]["actions"]),
         promo_max_words=int(data["promo"]["max_words"]),
+        promo_short_max_words=int(data["promo"]["short_max_words"]),
+        promo_reader=phrase_regex(data["promo"]["reader_words"]),
+        short_cta=phrase_regex(data["short_cta"]["phrases"]),
+        short_cta_max_words=int(data["short_cta"]["max_words"]),
         # "15", "1,204 views", "2.3k shares": a bare counter left by a page's widgets.
         counter=re.compile(f"^\\d[\\d,.]*\\s*(?:(?:{units})\\s*)*$"),
         sections=frozenset(fold(s) for s in data["sections"]),
