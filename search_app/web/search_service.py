@@ -54,7 +54,7 @@ def engine_request(request: SearchRequest) -> SearchRequest:
     if not countries:
         return request
     filters = dict(request.filters)
-    filters["country"] = [country_name(code) for code in countries]
+    filters["country"] = [code if code == UNKNOWN else country_name(code) for code in countries]
     return dataclasses.replace(request, filters=filters)
 
 

@@ -72,6 +72,15 @@ TEST_ARTICLES = [
         url="https://news.test/en/tea",
     ),
     _article(
+        "test-gu-monsoon",
+        "ચોમાસું આ વર્ષે વહેલું આવ્યું",
+        "હવામાન વિભાગે જણાવ્યું કે ચોમાસું આ વર્ષે સમય કરતાં વહેલું પહોંચ્યું છે અને ખેડૂતો ખુશ છે.",
+        "gu",
+        "2024-06-08",
+        "Test Gujarati Samachar",
+        [],
+    ),
+    _article(
         "test-en-summit",
         "Leaders meet at the Tokyo summit",
         "Japan hosted a summit on trade. Delegations from India and Nepal attended the talks in Tokyo.",

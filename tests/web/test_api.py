@@ -152,6 +152,16 @@ def test_unknown_year_selects_undated_articles(client, all_documents):
     assert all(hit["year"] is None for hit in body["hits"])
 
 
+def test_unknown_country_selects_articles_that_name_none(client, all_documents):
+    body = search(client, country=UNKNOWN, size=100)
+    expected = {doc["id"] for doc in all_documents if not doc["countries"]}
+    assert expected
+    assert {hit["id"] for hit in body["hits"]} == expected
+    values = {v["value"]: v for v in body["facets"]["country"]}
+    assert values[UNKNOWN]["selected"] and values[UNKNOWN]["count"] == len(expected)
+    assert values[UNKNOWN]["label"] == "Unknown"
+
+
 def test_sort_newest_orders_a_query_by_date(client):
     body = search(client, q="India OR भारत OR ભારત", sort="newest", size=100)
     dated = [hit["published"] for hit in body["hits"] if hit["published"]]
