@@ -3,7 +3,7 @@
 Layout of ``<data_dir>/<index>/``::
 
     CURRENT           the name of the live index version (like an Elasticsearch alias)
-    v1.1/             a Tantivy index: mapping version 1, Tantivy layout version 1
+    v1.2/             a Tantivy index: mapping version 1, Tantivy layout version 2
     upgrade.lock      held (flock) while an index is created or upgraded
 
 Several processes (gunicorn workers reading, one ingest writing) share it safely:

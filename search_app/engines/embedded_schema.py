@@ -21,7 +21,7 @@ from search_app.engines.base import FACETS, UNKNOWN
 
 # Bump when the Tantivy fields or their content change; the index directory carries it with the
 # mapping's version, so an upgrade builds a new index and swaps it in (see EmbeddedEngine.ensure_index).
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: completions stored with their match key
 
 # analyzer -> (title field, body field)
 TEXT_FIELDS: dict[str, tuple[str, str]] = {
