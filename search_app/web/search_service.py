@@ -108,8 +108,12 @@ def _countries(fields: dict[str, Any]) -> list[dict[str, str]]:
     countries = []
     for country in fields.get("countries") or []:
         code = country.get("code") if isinstance(country, dict) else str(country)
-        if code:
-            countries.append({"code": code, "name": country_name(code)})
+        if not code:
+            continue
+        name = country_name(code)
+        if name == code and isinstance(country, dict) and country.get("name"):
+            name = country["name"]  # a code CLDR does not name: keep the document's own name
+        countries.append({"code": code, "name": name})
     return countries
 
 
