@@ -2,8 +2,9 @@
 
 Text fields mirror the Elasticsearch multi-fields: ``title``/``body`` (indic_text), ``*_latin``
 (latin_text) and ``*_skeleton`` (skeleton_text). They are analysed in Python by ``search_app.analysis``
-and handed to Tantivy as space-joined terms on its ``whitespace`` tokenizer (measured faster than building
-``PreTokenizedString`` token objects, and the terms never contain spaces).
+and handed to Tantivy as space-joined terms on its ``whitespace`` tokenizer (the terms never contain
+spaces). Measured on 3 KB articles, one field: 0.33 ms per document this way against 1.66 ms with
+``PreTokenizedString`` (a Python ``Token`` object per word, then Tantivy copying them).
 """
 
 from __future__ import annotations
