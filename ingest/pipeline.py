@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import trafilatura
 
@@ -20,7 +21,7 @@ from ingest.dates import find_dateline, parse_date_value
 from ingest.ids import make_id
 from ingest.language import detect_languages
 from ingest.normalize import clean_text, fold
-from ingest.readers import DEFAULT_MAX_BYTES, Failure, RawRecord, read_records
+from ingest.readers import DEFAULT_MAX_BYTES, RAW_KEEP, Failure, RawRecord, read_records
 from ingest.source import clean_source, find_byline, find_masthead, source_from_url
 from ingest.title import find_breadcrumb, shorten_title, strip_site_name
 from search_app.documents import Article
@@ -45,6 +46,17 @@ class Processed:
     @property
     def where(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path
+
+
+def _checked_url(url: str | None) -> str | None:
+    """The URL when it is an absolute http(s) URL; anything else (javascript:, data:...) is refused."""
+    url = (url or "").strip()
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise RejectedRecord(f"url must be an absolute http(s) URL, not {url[:80]!r}")
+    return url
 
 
 def _as_text(value: object, name: str) -> str:
@@ -124,7 +136,7 @@ def build_article(
     date = date or date_found
     full_text = title + "\n" + body
     languages = detect_languages(full_text)
-    url = (url or "").strip() or None
+    url = _checked_url(url)
     return Article(
         id=make_id(given_id, url, title, body),
         title=title,
@@ -169,7 +181,7 @@ def process_record(record: RawRecord, today: dt.date | None = None) -> Article:
 
 
 def _small_raw(record: RawRecord) -> str | None:
-    return record.text if len(record.text) <= 2000 else None
+    return record.text if len(record.text) <= RAW_KEEP else None
 
 
 def process_records(

@@ -26,7 +26,7 @@ TEXT_SUFFIXES = {
 }
 STDIN = "-"
 _BINARY_PROBE = 8192
-_RAW_KEEP = 2000  # rejects keep the raw text of a record up to this many characters
+RAW_KEEP = 2000  # rejects keep the raw text of a record up to this many characters
 
 
 @dataclass
@@ -173,10 +173,10 @@ def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[RawReco
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield Failure(path, number, f"invalid JSON: {exc.msg} at column {exc.colno}", text[:_RAW_KEEP])
+            yield Failure(path, number, f"invalid JSON: {exc.msg} at column {exc.colno}", text[:RAW_KEEP])
             continue
         if not isinstance(obj, dict):
-            yield Failure(path, number, "a JSON Lines record must be an object", text[:_RAW_KEEP])
+            yield Failure(path, number, "a JSON Lines record must be an object", text[:RAW_KEEP])
             continue
         yield RawRecord(path, number, "jsonl", text=text, fields=obj)
     if not saw_any:

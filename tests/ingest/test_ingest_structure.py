@@ -147,3 +147,11 @@ def test_ids_are_stable_and_come_from_id_then_url_then_text():
         make_id("has spaces / slashes", None, "t", "b") != "has spaces / slashes"
     )  # made safe, still stable
     assert make_id("has spaces / slashes", None, "t", "b") == make_id("has spaces / slashes", None, "x", "y")
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "/relative/path", "ftp://x.example/a"]
+)
+def test_only_absolute_http_urls_are_accepted(url):
+    with pytest.raises(RejectedRecord, match="http"):
+        build_article(PARAGRAPH, title="Ministers agree", url=url, today=TODAY)
