@@ -103,3 +103,22 @@ def test_pipeline_finds_what_the_generator_planted(corpus):
     assert agree["countries"] == agree["published"] == agree["source"] == 300
     # Dictionary-word salad is harder for langdetect than real prose; a few Latin texts may be misread.
     assert agree["language"] >= 290
+
+
+def test_bench_pipeline_runs_and_writes_its_docs_section(corpus, tmp_path):
+    # The benchmark itself is not a test; this keeps the script working (its numbers are not looked at).
+    docs = tmp_path / "benchmarks.md"
+    docs.write_text("# Benchmarks\n\n## Someone else's section\n\nTheir table stays.\n", encoding="utf-8")
+    command = [
+        sys.executable,
+        str(REPO / "bench" / "bench_pipeline.py"),
+        *("--count", "120", "--runs", "1", "--cache-dir", str(tmp_path / "cache")),
+        *("--write-docs", "--docs-file", str(docs)),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    text = docs.read_text(encoding="utf-8")
+    assert "Their table stays." in text
+    assert "## Ingest pipeline (issue #2)" in text
+    assert "articles/s per core" in text
+    assert "countries 100.0%" in text
