@@ -158,7 +158,9 @@ def parse_date_value(value: object, today: dt.date | None = None) -> dt.date | N
         pass
     import dateparser  # slow to import; only reached for unusual metadata
 
-    parsed = dateparser.parse(text, settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+    # Absolute dates only: "yesterday" in stored metadata means nothing once the day has passed.
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["custom-formats", "absolute-time"]}
+    parsed = dateparser.parse(text, settings=settings)
     return _valid_dt(parsed.date(), today) if parsed else None
 
 

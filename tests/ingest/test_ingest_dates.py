@@ -82,6 +82,9 @@ def test_month_names_come_from_cldr_in_three_languages():
         ("", None),
         (None, None),
         ("not a date", None),
+        ("yesterday", None),
+        ("2 days ago", None),
+        ("le 5 mai 2023", "2023-05-05"),
         ("2099-01-01", None),
     ],
 )
