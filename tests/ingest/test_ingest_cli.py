@@ -196,3 +196,13 @@ def test_help_describes_the_inputs():
     assert done.returncode == 0
     for words in ("--dry-run", "--rejects", "JSON Lines", "stdin"):
         assert words in done.stdout
+
+
+def test_a_rejects_file_inside_the_input_directory_is_not_read_back(tmp_path, capsys):
+    write_jsonl(tmp_path / "a.jsonl", GOOD, "{broken")
+    rejects = tmp_path / "rejects.jsonl"
+    for _ in range(2):  # the second run finds last run's rejects file in the directory it reads
+        code, docs, err = run_cli(capsys, str(tmp_path), "--dry-run", "--rejects", str(rejects))
+        assert (code, len(docs)) == (1, 1)
+        assert err[-1] == "ingest (dry run): read 2, printed 1, skipped 0, failed 1"
+    assert len(rejects.read_text(encoding="utf-8").splitlines()) == 1
