@@ -74,3 +74,17 @@ def test_bad_parameters_on_the_page_are_a_400_page_with_the_reason(client, query
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert "That search could not be run" in page
+
+
+def test_a_real_bug_is_logged_and_answered_with_a_json_500(tmp_path, caplog):
+    app = create_app({"SEARCH_APP_CONFIG": Config(data_dir=tmp_path), "TESTING": True})
+
+    @app.get("/api/broken")
+    def broken():  # a stand-in for a programming error in a view
+        return {"ratio": 1 / 0}
+
+    response = app.test_client().get("/api/broken")
+    assert response.status_code == 500
+    assert response.get_json()["error"]["code"] == "internal_error"
+    assert "ZeroDivisionError" not in response.get_data(as_text=True)
+    assert any(record.exc_info and record.exc_info[0] is ZeroDivisionError for record in caplog.records)
