@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import json
 import multiprocessing
 import subprocess
 import sys
 import textwrap
 import threading
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -199,3 +201,36 @@ def test_a_forked_worker_searches_with_its_own_handles(engine):
     child.join(timeout=120)
     assert found == ["k1", "k2"]
     assert child.exitcode == 0
+
+
+LONG_HINDI = (
+    "संसद के मानसून सत्र में सरकार ने कृषि सुधारों पर विस्तृत चर्चा का प्रस्ताव रखा। विपक्ष ने न्यूनतम समर्थन मूल्य "
+    "की कानूनी गारंटी की मांग दोहराई और किसानों की आय पर सवाल उठाए। "
+    "बहस के दौरान रूसी विदेश मंत्री सर्गेई लावरोव की हालिया यात्रा का भी उल्लेख हुआ, जिसमें ऊर्जा सहयोग पर बात हुई थी। "
+    "वित्त मंत्री ने कहा कि उर्वरक सब्सिडी का बजट बढ़ाया जाएगा और ग्रामीण सड़कों के लिए अतिरिक्त धन दिया जाएगा। "
+    "सत्र के अंत में कई विधेयक ध्वनिमत से पारित किए गए।"
+)
+
+
+def test_snippets_cut_at_word_boundaries_and_mark_cross_script_matches(engine):
+    engine.upsert([dict(article("h1", "संसद का मानसून सत्र", LONG_HINDI), language="hi")])
+    (hit,) = engine.search(SearchRequest(text="Lavrov")).hits
+    (fragment,) = hit.highlights["body"][:1]
+    assert "<mark>लावरोव</mark>" in fragment
+    plain = html.unescape(fragment.replace("<mark>", "").replace("</mark>", ""))
+    assert plain in LONG_HINDI
+    assert len(plain) < len(LONG_HINDI)  # a fragment, not the whole text
+    start = LONG_HINDI.index(plain)
+    end = start + len(plain)
+    # never inside a grapheme cluster: no combining mark (vowel sign, virama) at either edge
+    assert not unicodedata.category(plain[0]).startswith("M")
+    assert end == len(LONG_HINDI) or not unicodedata.category(LONG_HINDI[end]).startswith("M")
+
+
+def test_a_body_without_matches_shows_its_opening(engine):
+    engine.upsert([article("t1", "Lavrov visits Delhi", "Talks covered trade and energy. " * 20)])
+    (hit,) = engine.search(SearchRequest(text="Lavrov")).hits
+    assert hit.highlights["title"] == ["<mark>Lavrov</mark> visits Delhi"]
+    (opening,) = hit.highlights["body"]
+    assert opening.startswith("Talks covered trade") and "<mark>" not in opening
+    assert len(opening) <= 220
