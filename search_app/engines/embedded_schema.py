@@ -16,7 +16,7 @@ from typing import Any
 
 import tantivy
 
-from search_app.analysis import ANALYZERS, analyze, index_terms
+from search_app.analysis import ANALYZERS, analyze, analyze_fields, index_terms
 from search_app.analysis.rules import mapping_version
 from search_app.engines.base import FACETS, UNKNOWN
 
@@ -93,12 +93,20 @@ def suggestion_key(text: str) -> str:
 def suggestions(title: str) -> list[str]:
     """The completion terms a title offers: its words and pairs of adjacent words, stop words left out,
     each stored as ``key SEPARATOR words-as-written`` so a prefix of the key finds them."""
-    tokens = analyze(title, "indic_text")  # only for which words are stop words
-    words = [(title[t.start : t.end], t.position) for t in tokens]
-    phrases = [w for w, _ in words] + [
-        f"{a} {b}" for (a, pa), (b, pb) in zip(words, words[1:], strict=False) if pb == pa + 1
+    analysed = analyze_fields(title, ("indic_text", SUGGEST_ANALYZER))
+    keys = {token.position: token for token in analysed[SUGGEST_ANALYZER]}
+    words = [
+        (keys[t.position].text, title[t.start : t.end], t.position)
+        for t in analysed["indic_text"]
+        if t.position in keys
     ]
-    return list(dict.fromkeys(f"{suggestion_key(p)}{SUGGEST_SEPARATOR}{p}" for p in phrases))
+    entries = [(key, written) for key, written, _ in words]
+    entries += [
+        (f"{key_a} {key_b}", f"{written_a} {written_b}")
+        for (key_a, written_a, pa), (key_b, written_b, pb) in zip(words, words[1:], strict=False)
+        if pb == pa + 1
+    ]
+    return list(dict.fromkeys(f"{key}{SUGGEST_SEPARATOR}{written}" for key, written in entries))
 
 
 def to_document(article: Mapping[str, Any]) -> tantivy.Document:
