@@ -17,27 +17,30 @@ from ingest.normalize import fold
 _EDGES = re.compile(f"^[^{WORD}]+|(?:[^{WORD}]*\\(?\\d[\\d,.]*[km]?\\)?)?[^{WORD}]*$")
 # A promo or notice line that long is a real paragraph that happens to name a platform.
 _CONTAINS_MAX_WORDS = 40
-# Longer than any cue line can be (promos are capped at promo.max_words words in the data file).
-_LONG_LINE = 600
+# Whole-line cues ("Back to top", "टिप्पणियाँ") and bare counters are short; longer lines skip those checks.
+_SHORT_LINE = 80
 
 
 def boilerplate_reason(line: str) -> str | None:
     """Why ``line`` is boilerplate ("promo", "counter", ...), or None when it is article text."""
     c = cues()
     folded = fold(line).strip()
-    if len(folded) > _LONG_LINE:
+    words = len(folded.split())
+    if words > max(c.promo_max_words, _CONTAINS_MAX_WORDS):
         # A paragraph: only a credit line ("Photo: ...") can be that long and still be furniture.
         return "credit" if c.prefix.match(folded) else None
-    if c.counter.match(folded):
-        return "counter"
-    core = _EDGES.sub("", folded)
-    if not any(ch.isalpha() for ch in core):
+    if len(folded) <= _SHORT_LINE:
+        if c.counter.match(folded):
+            return "counter"
+        core = _EDGES.sub("", folded)
+        if not any(ch.isalpha() for ch in core):
+            return "no text"
+        if core in c.whole_line:
+            return "navigation"
+    elif not any(ch.isalpha() for ch in folded):
         return "no text"
-    if core in c.whole_line:
-        return "navigation"
     if c.prefix.match(folded):
         return "credit"
-    words = len(folded.split())
     if words <= _CONTAINS_MAX_WORDS and c.contains.search(folded):
         return "notice"
     if words <= c.short_cta_max_words and c.short_cta.search(folded):

@@ -30,4 +30,5 @@ def make_id(given: object, url: str | None, title: str, body: str) -> str:
         return text if _ID_CHARS.match(text) else _digest("id:" + text)
     if url:
         return _digest("url:" + normalize_url(url))
-    return _digest("text:" + fold(title).strip() + "\n" + " ".join(fold(body).split()))
+    # Folded as one text (title, newline, body): the pipeline has just folded that very string.
+    return _digest("text:" + " ".join(fold(title + "\n" + body).split()))

@@ -20,12 +20,13 @@ from langdetect.lang_detect_exception import LangDetectException
 from ingest.cues import load_json
 from search_app.documents import LanguageShare
 
+# Runs of each script's characters (runs, not single characters: far fewer matches to count).
 _SCRIPTS: dict[str, re.Pattern[str]] = {
-    "Gujr": re.compile("[\u0a80-\u0aff]"),
-    "Deva": re.compile("[\u0900-\u097f]"),
-    "Latn": re.compile("[A-Za-z\u00c0-\u024f]"),
+    "Gujr": re.compile("[\u0a80-\u0aff]+"),
+    "Deva": re.compile("[\u0900-\u097f]+"),
+    "Latn": re.compile("[A-Za-z\u00c0-\u024f]+"),
 }
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 SAMPLE_CHARS = 200
 _TRIALS = 3  # langdetect's default is 7; among a script's few languages 3 agree with 7 at a third of the cost
 _MIN_SHARE = 0.05  # below this, a script is a stray name or acronym, not a language of the document
@@ -98,17 +99,21 @@ def _decide(script: str, lines: list[str]) -> str:
         return settings["single"][script]
     fallback = settings["fallback"].get(script, "und")
     sample = _sample(lines)
-    if len(_LETTER.findall(sample)) < _MIN_SAMPLE_LETTERS:
+    if _count(_LETTERS, sample) < _MIN_SAMPLE_LETTERS:
         return fallback  # too little text to tell; the script's usual language
     return _langdetect(script, sample) or fallback
 
 
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return sum(map(len, pattern.findall(text)))
+
+
 def _line_script(line: str) -> tuple[str, int] | None:
-    counts = {script: len(pattern.findall(line)) for script, pattern in _SCRIPTS.items()}
+    counts = {script: _count(pattern, line) for script, pattern in _SCRIPTS.items()}
     best = max(counts, key=counts.get)
     if counts[best]:
         return best, counts[best]
-    other = len(_LETTER.findall(line))
+    other = _count(_LETTERS, line)
     return ("Other", other) if other else None
 
 

@@ -136,6 +136,7 @@ def build_article(
     date = date or date_found
     full_text = title + "\n" + body
     languages = detect_languages(full_text)
+    countries = extract_countries(full_text)
     url = _checked_url(url)
     return Article(
         id=make_id(given_id, url, title, body),
@@ -147,7 +148,7 @@ def build_article(
         year=date.year if date else None,
         source=site or source_from_url(url),
         url=url,
-        countries=extract_countries(full_text),
+        countries=countries,
     )
 
 
