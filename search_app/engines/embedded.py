@@ -292,18 +292,18 @@ class EmbeddedEngine(SearchEngine):
         return result
 
     def _upsert_batch(self, batch: list[Mapping[str, Any]], result: BulkResult) -> None:
-        prepared: list[tuple[str, tantivy.Document]] = []
-        for document in batch:
-            doc_id = document.get("id") if isinstance(document, Mapping) else None
-            try:
-                prepared.append((str(doc_id), to_document(document)))
-            except (ValueError, TypeError, AttributeError) as exc:
-                result.failed.append((str(doc_id), f"{type(exc).__name__}: {exc}"))
-        if not prepared:
-            return
+        ids = [str(d.get("id")) if isinstance(d, Mapping) else "None" for d in batch]
         with self._writer() as writer:
-            existing = self._existing_ids(self._fresh_searcher(), list({i for i, _ in prepared}))
-            for doc_id, doc in prepared:
+            existing = self._existing_ids(self._fresh_searcher(), list(set(ids)))
+            written = 0
+            # Analyse and add one document at a time: Tantivy indexes the previous ones on its own
+            # threads meanwhile, so Python analysis and indexing overlap on a multi-core machine.
+            for doc_id, document in zip(ids, batch, strict=True):
+                try:
+                    doc = to_document(document)
+                except (ValueError, TypeError, AttributeError) as exc:
+                    result.failed.append((doc_id, f"{type(exc).__name__}: {exc}"))
+                    continue
                 if doc_id in existing:
                     result.updated += 1
                 else:
@@ -311,7 +311,9 @@ class EmbeddedEngine(SearchEngine):
                     existing.add(doc_id)  # the same id again in this batch is an update
                 writer.delete_documents_by_term("id", doc_id)
                 writer.add_document(doc)
-            writer.commit()
+                written += 1
+            if written:
+                writer.commit()
         self._after_write()
 
     def _fresh_searcher(self) -> tantivy.Searcher:
