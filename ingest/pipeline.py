@@ -23,7 +23,7 @@ from ingest.language import detect_languages
 from ingest.normalize import clean_text, fold
 from ingest.readers import DEFAULT_MAX_BYTES, RAW_KEEP, Failure, RawRecord, read_records
 from ingest.source import clean_source, find_byline, find_masthead, source_from_url
-from ingest.title import find_breadcrumb, shorten_title, strip_site_name
+from ingest.title import Breadcrumb, find_breadcrumb, shorten_title, strip_site_name
 from search_app.documents import Article
 
 # A dateline line with more words than this is a lead paragraph ("NEW DELHI, May 5 — ..."): kept in the body.
@@ -48,13 +48,17 @@ class Processed:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
+def _is_web_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
 def _checked_url(url: str | None) -> str | None:
     """The URL when it is an absolute http(s) URL; anything else (javascript:, data:...) is refused."""
     url = (url or "").strip()
     if not url:
         return None
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    if not _is_web_url(url):
         raise RejectedRecord(f"url must be an absolute http(s) URL, not {url[:80]!r}")
     return url
 
@@ -81,10 +85,53 @@ def _html_fields(html: str) -> dict[str, str | None]:
     return {
         "title": doc.title,
         "body": doc.text,
-        "url": doc.url,
+        # A page's own canonical link may be relative: then the page has no usable URL, not an error.
+        "url": doc.url if doc.url and _is_web_url(doc.url) else None,
         "published": doc.date,
         "source": doc.sitename or None,
     }
+
+
+@dataclass
+class _Page:
+    """A page's text lines without furniture, and what the furniture said."""
+
+    lines: list[str]
+    crumb: Breadcrumb | None
+    date: dt.date | None
+    masthead: str | None
+    byline_source: str | None
+
+
+def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Page:
+    """Remove breadcrumb, dateline, byline, masthead and boilerplate, keeping what they tell."""
+    lines = [line for line in clean_text(text).split("\n") if line]
+    # Header furniture first, while the page's layout is intact.
+    crumb, crumb_index = find_breadcrumb(lines)
+    if crumb_index is not None:
+        del lines[crumb_index]
+    date, date_index = find_dateline(lines, today)
+    if date_index is not None and len(lines[date_index].split()) <= _DATELINE_MAX_WORDS:
+        del lines[date_index]
+    byline_source, byline_lines = find_byline(lines)
+    lines = [line for i, line in enumerate(lines) if i not in byline_lines]
+    masthead, masthead_lines = find_masthead(lines, title)
+    lines = remove_boilerplate([line for i, line in enumerate(lines) if i not in masthead_lines])
+    return _Page(lines, crumb, date, masthead, byline_source)
+
+
+def _body_lines(lines: list[str], title: str) -> list[str]:
+    """The article's paragraphs: the lines without the headline printed again, and without repeats."""
+    title_key = fold(title)
+    body: list[str] = []
+    for line in lines:
+        key = fold(line)
+        if key == title_key or (body and key == fold(body[-1])):
+            continue
+        body.append(line)
+    if not body and len(lines) == 1 and lines[0] != title:
+        body = lines  # a one-paragraph article whose title was shortened from it
+    return body
 
 
 def build_article(
@@ -98,46 +145,31 @@ def build_article(
     today: dt.date | None = None,
 ) -> Article:
     """An article from its text and whatever metadata came with it (metadata wins over what the text says)."""
+    url = _checked_url(url)
     title = clean_text(title or "").strip() or None
-    lines = [line for line in clean_text(text).split("\n") if line]
-    # Header furniture first, while the page's layout is intact: breadcrumb, dateline, masthead, byline.
-    crumb, crumb_index = find_breadcrumb(lines)
-    if crumb_index is not None:
-        del lines[crumb_index]
-    date_found, date_index = find_dateline(lines, today)
-    if date_index is not None and len(lines[date_index].split()) <= _DATELINE_MAX_WORDS:
-        del lines[date_index]
-    byline_source, byline_lines = find_byline(lines)
-    lines = [line for i, line in enumerate(lines) if i not in byline_lines]
-    masthead, masthead_lines = find_masthead(lines, title)
-    lines = remove_boilerplate([line for i, line in enumerate(lines) if i not in masthead_lines])
-
+    page = _strip_furniture(text, title, today)
     if not title:
-        title = crumb.title if crumb and crumb.title else (lines[0] if lines else None)
+        title = (
+            page.crumb.title if page.crumb and page.crumb.title else (page.lines[0] if page.lines else None)
+        )
     if not title:
         raise RejectedRecord("no article text left after removing boilerplate")
-    site = clean_source(source) or (crumb.site if crumb else None) or masthead or byline_source
+    site = (
+        clean_source(source)
+        or (page.crumb.site if page.crumb else None)
+        or page.masthead
+        or page.byline_source
+    )
     title = shorten_title(strip_site_name(title, site))
-    title_key = fold(title)
-    body_lines: list[str] = []
-    for line in lines:
-        key = fold(line)
-        # The headline printed again in the page (and any repeat the removals made adjacent) is not body.
-        if key == title_key or (body_lines and key == fold(body_lines[-1])):
-            continue
-        body_lines.append(line)
-    if not body_lines and len(lines) == 1 and lines[0] != title:
-        body_lines = lines  # a one-paragraph article whose title was shortened from it
+    body_lines = _body_lines(page.lines, title)
     if not body_lines:
         raise RejectedRecord("no article body left after removing boilerplate and the title")
     body = "\n\n".join(body_lines)
 
-    date = parse_date_value(published, today) if published not in (None, "") else None
-    date = date or date_found
+    date = (parse_date_value(published, today) if published not in (None, "") else None) or page.date
     full_text = title + "\n" + body
     languages = detect_languages(full_text)
     countries = extract_countries(full_text)
-    url = _checked_url(url)
     return Article(
         id=make_id(given_id, url, title, body),
         title=title,

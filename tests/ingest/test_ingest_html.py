@@ -49,3 +49,10 @@ def test_html_without_a_date_has_no_date():
     page = PAGE.replace('<meta property="article:published_time" content="2023-05-05T10:00:00+05:30">', "")
     doc = process_record(RawRecord("page.html", None, "html", text=page), TODAY)
     assert (doc["published"], doc["year"]) == (None, None)
+
+
+def test_a_relative_canonical_link_is_no_url_rather_than_an_error():
+    page = PAGE.replace("https://www.navikhabar.example/world/123", "/world/123")
+    doc = process_record(RawRecord("page.html", None, "html", text=page), TODAY)
+    assert doc["url"] is None
+    assert doc["source"] == "नवी खबर"
