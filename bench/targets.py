@@ -95,11 +95,12 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
         "(default: %(default)s)",
     )
     for kind in ("elasticsearch", "opensearch"):
-        env = f"SEARCH_APP_TEST_{kind.upper()}_URL"
+        bench_env, test_env = f"SEARCH_APP_BENCH_{kind.upper()}_URL", f"SEARCH_APP_TEST_{kind.upper()}_URL"
         parser.add_argument(
             f"--{kind}-url",
-            default=os.environ.get(env),
-            help=f"URL of a {kind} node on 127.0.0.1 (default: ${env})",
+            default=os.environ.get(bench_env) or os.environ.get(test_env),
+            help=f"URL of a {kind} node on 127.0.0.1 (default: ${bench_env} from bench/nodes.py, "
+            f"else ${test_env})",
         )
     parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="corpora and cached indexes")
 
@@ -120,7 +121,11 @@ def selected_targets(args: argparse.Namespace, size: int) -> list[EngineTarget]:
                 f"({kind}: no URL given, skipped; pass --{kind}-url or start nodes with scripts/engines.py)"
             )
             continue
-        reduced = os.environ.get(f"SEARCH_APP_TEST_{kind.upper()}_REDUCED", "false") == "true"
+        # Nodes without analysis-icu (the Elasticsearch integ-test-zip) run the reduced analysis chain.
+        reduced = "true" in (
+            os.environ.get(f"SEARCH_APP_BENCH_{kind.upper()}_REDUCED"),
+            os.environ.get(f"SEARCH_APP_TEST_{kind.upper()}_REDUCED"),
+        )
         targets.append(EngineTarget(kind, index, url=url, reduced_analysis=reduced))
     return targets
 
