@@ -99,7 +99,9 @@ def start_gunicorn(env: dict[str, str], port: int, workers: int, log_path: Path)
         return subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
-def run_wrk(base_url: str, paths: list[str], args: argparse.Namespace, workdir: Path) -> dict[str, float]:
+def run_wrk(
+    base_url: str, paths: list[str], args: argparse.Namespace, workdir: Path, duration: int | None = None
+) -> dict[str, float]:
     script = workdir / "mix.lua"
     # JSON string literals of ASCII (URL-encoded) paths are valid Lua string literals.
     script.write_text(LUA_TEMPLATE % {"paths": ", ".join(json.dumps(p) for p in paths)}, encoding="utf-8")
@@ -107,7 +109,7 @@ def run_wrk(base_url: str, paths: list[str], args: argparse.Namespace, workdir: 
         "wrk",
         f"-t{args.threads}",
         f"-c{args.connections}",
-        f"-d{args.duration}s",
+        f"-d{duration or args.duration}s",
         "--timeout",
         "10s",
         "-s",
@@ -130,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=100_000, help="corpus size (default: %(default)s)")
     parser.add_argument("--duration", type=int, default=30, help="seconds of load per endpoint (default: 30)")
     parser.add_argument("--runs", type=int, default=1, help="wrk runs per endpoint; the median is shown")
+    parser.add_argument(
+        "--warmup", type=int, default=5, help="seconds of unrecorded load first, per endpoint (default: 5)"
+    )
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default: 2)")
     parser.add_argument("--threads", type=int, default=1, help="wrk threads (default: 1)")
     parser.add_argument("--connections", type=int, default=4, help="wrk connections (default: 4)")
@@ -155,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
                 wait_ready(base_url, server)
                 for endpoint in ("/api/search", "/"):
                     paths = [f"{endpoint}?{spec.query_string()}" for spec in specs]
+                    if args.warmup:  # each worker opens its engine and fills its caches on first use
+                        run_wrk(base_url, paths, args, workdir, duration=args.warmup)
                     runs = [run_wrk(base_url, paths, args, workdir) for _ in range(args.runs)]
                     result = sorted(runs, key=lambda r: r["rps"])[len(runs) // 2]
                     rows.append(
@@ -197,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     ]
     body = markdown_table(headers, rows)
     body += (
-        f"\n{args.duration} s of wrk ({args.threads} thread, {args.connections} connections) per endpoint "
+        f"\n{args.duration} s of wrk ({args.threads} thread, {args.connections} connections, after "
+        f"{args.warmup} s of unrecorded warm-up) per endpoint "
         f"against gunicorn with {args.workers} sync workers on 127.0.0.1, wrk on the same machine; "
         f"the URLs cycle through the {len(specs)} queries of `bench/queries.json` "
         "(0-3 facet filters, highlighting on). "
