@@ -10,24 +10,13 @@ import argparse
 import json
 import sys
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from search_app import __version__
-from search_app.config import Config
+from search_app.config import Config, redact_url
 from search_app.engines import open_engine
 
 ICU_PLUGIN = "analysis-icu"
-
-
-def redact_url(url: str) -> str:
-    """The URL without any user:password part, safe to print."""
-    parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit((parts.scheme, f"***@{host}", parts.path, parts.query, parts.fragment))
 
 
 def scrub_secrets(text: str, config: Config) -> str:

@@ -20,7 +20,7 @@ from contextlib import contextmanager, suppress
 from itertools import islice
 from typing import Any
 
-from search_app.config import Config
+from search_app.config import Config, redact_url
 from search_app.engines.base import (
     BulkResult,
     EngineError,
@@ -89,7 +89,7 @@ class RemoteEngine(SearchEngine):
         try:
             yield
         except self.flavor.connection_errors as exc:
-            where = f"{self.name} at {self.config.engine_url}"
+            where = f"{self.name} at {redact_url(self.config.engine_url)}"
             raise EngineUnavailable(f"{where} is unreachable ({action}): {exc}") from exc
         except self.flavor.api_error as exc:
             status = self.flavor.status_of(exc)

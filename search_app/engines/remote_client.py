@@ -17,7 +17,7 @@ from typing import Any
 import opensearchpy
 import opensearchpy.helpers
 
-from search_app.config import Config
+from search_app.config import Config, redact_url
 from search_app.engines.base import EngineUnavailable
 
 # Client-level retries for idempotent requests on dropped connections and timeouts.
@@ -143,17 +143,19 @@ def _identify(probe: opensearchpy.OpenSearch) -> tuple[str, str]:
 def connect(config: Config) -> Flavor:
     """Probe ``config.engine_url`` and return the matching client; EngineUnavailable if unreachable."""
     if not config.engine_url or not config.engine_url.startswith(("http://", "https://")):
-        raise EngineUnavailable(f"engine URL must start with http:// or https://, got {config.engine_url!r}")
+        shown = redact_url(config.engine_url or "")
+        raise EngineUnavailable(f"engine URL must start with http:// or https://, got {shown!r}")
     probe = _opensearch_client(config)
+    where = redact_url(config.engine_url)
     try:
         distribution, number = _identify(probe)
     except (opensearchpy.ConnectionError, opensearchpy.ConnectionTimeout) as exc:
         probe.close()
-        raise EngineUnavailable(f"cannot reach the search engine at {config.engine_url}: {exc}") from exc
+        raise EngineUnavailable(f"cannot reach the search engine at {where}: {exc}") from exc
     except opensearchpy.TransportError as exc:
         probe.close()
         raise EngineUnavailable(
-            f"the search engine at {config.engine_url} answered {exc.status_code}: {exc.error}"
+            f"the search engine at {where} answered {exc.status_code}: {exc.error}"
         ) from exc
     if distribution == "opensearch":
         return _opensearch_flavor(probe, number)
