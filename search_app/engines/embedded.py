@@ -69,6 +69,7 @@ RELOAD_INTERVAL = 1.0  # seconds between checks for other processes' commits
 WRITER_HEAP_BYTES = 128_000_000
 UPSERT_BATCH = 2_000  # documents per commit when a caller passes a long stream
 SUGGEST_SCAN = 2_000  # prefix terms read before ranking them by document frequency
+MAX_FACET_SIZE = 1_000  # values per facet at most, whatever a caller asks (bounds the aggregation)
 _TOTAL = "__total"  # aggregation name for the match count (facet names are plain words)
 
 
@@ -366,7 +367,8 @@ class EmbeddedEngine(SearchEngine):
         query = combine(base, list(filters.values()))
         # The facet aggregation that applies every filter also counts the matches, so the top-k search
         # need not count them itself (and can then skip documents that cannot reach the top).
-        facets, total = self._facets(searcher, base, filters, request.facet_size)
+        facet_size = min(max(int(request.facet_size), 0), MAX_FACET_SIZE)
+        facets, total = self._facets(searcher, base, filters, facet_size)
         scored = not (request.sort == "newest" or base is None)
         options: dict[str, Any] = {"limit": request.size, "offset": request.offset, "count": total is None}
         if not scored:
