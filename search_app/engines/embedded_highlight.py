@@ -99,7 +99,8 @@ def mark(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | Non
 
 
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen nothing, move ``start`` back and ``end`` forward to the nearest word boundaries."""
+    """``start`` moved back and ``end`` forward to the nearest word boundaries, which are never inside
+    a word or a grapheme cluster."""
     breaks = _word_breaks()
     breaks.setText(text)
     if start > 0 and not breaks.isBoundary(start):
@@ -110,9 +111,7 @@ def _snap(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _best_window(
-    spans: list[tuple[int, int]], text: str, width: int
-) -> tuple[int, int, list[tuple[int, int]]]:
+def _best_window(spans: list[tuple[int, int]], text: str, width: int) -> tuple[int, int]:
     """The window of ``width`` characters holding the most distinct matched words (then the most matches)."""
     best = (-1, -1)
     best_range = (0, 0)
@@ -133,8 +132,7 @@ def _best_window(
     # A third of the spare room before the matches, the rest after; shifted back at the end of the text.
     start = max(min(first - slack // 3, len(text) - width), 0)
     end = min(max(start + width, last), len(text))
-    start, end = _snap(text, start, end)
-    return start, end, chosen
+    return _snap(text, start, end)
 
 
 def snippets(
@@ -151,7 +149,7 @@ def snippets(
     fragments: list[tuple[int, str]] = []
     remaining = spans
     while remaining and len(fragments) < limit:
-        start, end, _ = _best_window(remaining, text, width)
+        start, end = _best_window(remaining, text, width)
         fragments.append((start, mark(text, spans, start, end)))
         remaining = [s for s in remaining if s[1] <= start or s[0] >= end]
     return [fragment for _, fragment in fragments]
