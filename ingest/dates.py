@@ -60,7 +60,7 @@ def _dateline_regex() -> re.Pattern[str]:
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     date = (
         f"(?P<mdy_m>{month})\\s+(?P<mdy_d>{day}),?\\s+(?P<mdy_y>\\d{{4}})"
-        f"|(?P<dmy_d>{day})\\s+(?P<dmy_m>{month}),?\\s+(?P<dmy_y>\\d{{4}})"
+        f"|(?P<dmy_d>{day})(?:\\s+|-)(?P<dmy_m>{month})(?:,?\\s+|-)(?P<dmy_y>\\d{{4}})"
         r"|(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?:t[\d:.+z-]*)?"
         r"|(?P<n1>\d{1,2})(?P<sep>[/.-])(?P<n2>\d{1,2})(?P=sep)(?P<n3>\d{4})"
     )

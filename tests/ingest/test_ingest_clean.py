@@ -33,6 +33,9 @@ from ingest.clean import boilerplate_reason, remove_boilerplate
         ("तस्वीर: पीटीआई", "credit"),
         ("ફોટો - સોશિયલ મીડિયા", "credit"),
         ("Image credit: AFP", "credit"),
+        ("Source: Reuters", "credit"),
+        ("इनपुट: भाषा", "credit"),
+        ("સ્ત્રોત: સોશિયલ મીડિયા", "credit"),
         ("1,204 views", "counter"),
         ("15", "counter"),
         ("3.2k shares", "counter"),
@@ -61,6 +64,7 @@ def test_boilerplate_lines_are_recognised(line, reason):
         "व्हाट्सएप पर फैलाई गई अफवाहों के बाद पुलिस ने जांच शुरू की।",
         "કંપનીએ કહ્યું કે ટેલિગ્રામ પરના સંદેશાઓની તપાસ ચાલી રહી છે.",
         "Photographers gathered outside the embassy.",
+        "Sources said the talks would resume next week.",
         "The share of exports rose to 15 percent.",
         "2024 में व्यापार 15 प्रतिशत बढ़ा।",
         # A long paragraph that names a platform and a verb is still article text.
