@@ -6,6 +6,7 @@ hidden among names, cities, years in sentences and web boilerplate; the pipeline
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -122,3 +123,15 @@ def test_bench_pipeline_runs_and_writes_its_docs_section(corpus, tmp_path):
     assert "## Ingest pipeline (issue #2)" in text
     assert "articles/s per core" in text
     assert "countries 100.0%" in text
+
+
+def test_generator_names_the_missing_debian_package(tmp_path, capsys, monkeypatch):
+    spec = importlib.util.spec_from_file_location("generate_corpus", GENERATOR)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    monkeypatch.setattr(module, "HUNSPELL_DIR", tmp_path / "no-dictionaries")
+    with pytest.raises(SystemExit) as exit_info:
+        module.main(["--count", "5", "--out", str(tmp_path / "out")])
+    assert exit_info.value.code == 2
+    message = capsys.readouterr().err
+    assert "hunspell-" in message and "apt-get install" in message
