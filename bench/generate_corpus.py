@@ -178,6 +178,7 @@ class Generator:
     def _gujarati_suffixes() -> list[str]:
         from ingest.cues import load_json
 
+        # The bare vowel endings (પાકિસ્તાને) only fit names ending in a consonant; keep the rest.
         return [s for s in load_json("indic_suffixes.json")["Gujr"] if s not in ("ે", "એ")]
 
     @staticmethod
