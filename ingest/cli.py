@@ -5,7 +5,9 @@ article per line: title, body, and optionally url, published, source, id), a dir
 recursively), a shell glob, or - for JSON Lines on standard input.
 
 Bad input never stops the run: each bad file or record gets one line on stderr naming it and the reason,
-goes to --rejects FILE when given, and makes the exit status 1. The last line on stderr sums it up.
+goes to --rejects FILE when given, and makes the exit status 1. The last line on stderr sums it up:
+read = indexed + updated + skipped (the same id twice in one run) + failed. Exit status 2 means the
+search engine could not be used (nothing is lost: run the same command again).
 """
 
 from __future__ import annotations
