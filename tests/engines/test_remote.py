@@ -424,12 +424,15 @@ def load_engines_script():
 
 @pytest.fixture
 def throwaway_node():
-    """A node of its own (port 9211) that the test may restart; removed afterwards."""
+    """A node of its own (on a free port) that the test may restart; removed afterwards."""
     engines = load_engines_script()
     dist = engines.DISTRIBUTIONS["elasticsearch"]
     if not (dist.home / ".provisioned").exists():
         pytest.skip("Elasticsearch is not provisioned here: run `python scripts/engines.py provision`")
-    node = engines.instance("elasticsearch", name="restart-test", port=9211)
+    with socket.socket() as sock:  # a free port, so a node left over elsewhere cannot collide
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    node = engines.instance("elasticsearch", name="restart-test", port=port)
     engines.remove(node)
     engines.start(node)
     yield engines, node
