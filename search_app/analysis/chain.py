@@ -18,7 +18,7 @@ from typing import NamedTuple
 import icu
 
 from search_app.analysis.rules import CharFilter, analyzer_rules
-from search_app.analysis.token_filters import TokenFilter, token_filter
+from search_app.analysis.token_filters import TokenFilter, token_filter_steps
 
 ANALYZERS: tuple[str, ...] = ("indic_text", "latin_text", "skeleton_text")
 
@@ -163,7 +163,12 @@ def segment(text: str, char_filters: tuple[CharFilter, ...] = ()) -> list[Word]:
 def _chunk_terms(chunk: str, analyzers: tuple[str, ...]) -> tuple[str, ...]:
     """Per analyzer, the space-joined terms of one chunk's words ("" for none); ``index_terms`` caches it."""
     words = [chunk[a:b] for a, b in _chunk_words(chunk)]
-    return tuple(" ".join(filter(None, (analyze_word(w, analyzer) for w in words))) for analyzer in analyzers)
+    per_word = [analyze_words(w, analyzers) for w in words]
+    return (
+        tuple(" ".join(filter(None, column)) for column in zip(*per_word, strict=True))
+        if per_word
+        else (("",) * len(analyzers))
+    )
 
 
 def index_terms(text: str, analyzers: tuple[str, ...] = ANALYZERS) -> dict[str, str]:
@@ -197,10 +202,7 @@ def _chunk_analysis(
     chunk: str, analyzers: tuple[str, ...]
 ) -> tuple[frozenset[str], tuple[tuple[int, int, tuple[str | None, ...]], ...]]:
     """All terms of one chunk (for a quick "anything here?" test) and, per word, its span and terms."""
-    words = tuple(
-        (a, b, tuple(analyze_word(chunk[a:b], analyzer) for analyzer in analyzers))
-        for a, b in _chunk_words(chunk)
-    )
+    words = tuple((a, b, analyze_words(chunk[a:b], analyzers)) for a, b in _chunk_words(chunk))
     every = frozenset(t for _, _, terms in words for t in terms if t is not None)
     return every, words
 
@@ -244,36 +246,78 @@ def find_words(
     return spans
 
 
-@lru_cache(maxsize=1 << 18)
-def analyze_word(word: str, analyzer: str) -> str | None:
-    """The term ``analyzer``'s token filters make of one segmented ``word``; None when they drop it."""
-    term: str | None = word
-    for apply in _token_filters(analyzer):
-        term = apply(term)
-        if not term:
-            return None
-    return term
+class _Step:
+    """A node of the analyzers' shared filter tree: one filter step, then what follows it."""
+
+    __slots__ = ("apply", "children", "ends", "key")
+
+    def __init__(self, key: str, apply: TokenFilter) -> None:
+        self.key, self.apply = key, apply
+        self.children: list[_Step] = []
+        self.ends: list[int] = []  # analyzers (by index) whose chain ends with this step
 
 
 @cache
-def _token_filters(analyzer: str) -> tuple[TokenFilter, ...]:
-    return tuple(token_filter(name) for name in analyzer_rules(analyzer).filters)
+def _step_tree(analyzers: tuple[str, ...]) -> tuple[tuple[_Step, ...], tuple[int, ...]]:
+    """The analyzers' token filter chains merged into a tree, so that steps they begin with alike
+    (nfkc_cf and decimal_digit for all of ours, the Any-Latin transform for two) run once per word.
+    Also the analyzers without any filter."""
+    roots: list[_Step] = []
+    bare: list[int] = []
+    for index, analyzer in enumerate(analyzers):
+        level, node = roots, None
+        for name in analyzer_rules(analyzer).filters:
+            for key, apply in token_filter_steps(name):
+                node = next((n for n in level if n.key == key), None)
+                if node is None:
+                    node = _Step(key, apply)
+                    level.append(node)
+                level = node.children
+        if node is None:
+            bare.append(index)
+        else:
+            node.ends.append(index)
+    return tuple(roots), tuple(bare)
+
+
+@lru_cache(maxsize=1 << 18)
+def analyze_words(word: str, analyzers: tuple[str, ...]) -> tuple[str | None, ...]:
+    """The term each of ``analyzers`` makes of one segmented ``word`` (None where it drops it)."""
+    roots, bare = _step_tree(analyzers)
+    out: list[str | None] = [None] * len(analyzers)
+    for index in bare:
+        out[index] = word or None
+    pending = [(node, word) for node in roots] if word else []
+    while pending:
+        node, term = pending.pop()
+        result = node.apply(term)
+        if not result:
+            continue  # dropped (a stop word): every analyzer below keeps None
+        for index in node.ends:
+            out[index] = result
+        pending.extend((child, result) for child in node.children)
+    return tuple(out)
+
+
+def analyze_word(word: str, analyzer: str) -> str | None:
+    """The term ``analyzer``'s token filters make of one segmented ``word``; None when they drop it."""
+    return analyze_words(word, (analyzer,))[0]
 
 
 def analyze_fields(text: str, analyzers: Iterable[str] = ANALYZERS) -> dict[str, list[Token]]:
     """Analyse ``text`` with several analyzers at once (segmenting once per set of char filters)."""
-    result: dict[str, list[Token]] = {}
-    segmented: dict[tuple[CharFilter, ...], list[Word]] = {}
+    groups: dict[tuple[CharFilter, ...], list[str]] = {}
     for analyzer in analyzers:
-        char_filters = analyzer_rules(analyzer).char_filters
-        if char_filters not in segmented:
-            segmented[char_filters] = segment(text, char_filters)
-        tokens = []
-        for position, word in enumerate(segmented[char_filters]):
-            term = analyze_word(word.text, analyzer)
-            if term is not None:
-                tokens.append(Token(term, word.start, word.end, position))
-        result[analyzer] = tokens
+        groups.setdefault(analyzer_rules(analyzer).char_filters, []).append(analyzer)
+    result: dict[str, list[Token]] = {}
+    for char_filters, names in groups.items():
+        group = tuple(names)
+        columns: list[list[Token]] = [[] for _ in group]
+        for position, word in enumerate(segment(text, char_filters)):
+            for column, term in zip(columns, analyze_words(word.text, group), strict=True):
+                if term is not None:
+                    column.append(Token(term, word.start, word.end, position))
+        result.update(zip(group, columns, strict=True))
     return result
 
 

@@ -10,7 +10,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache
 
 import icu
 
@@ -128,20 +128,21 @@ _ASCII_IDENTITY_STEPS = frozenset({"Any-Latin", "Latin-ASCII"})
 _ASCII_REMOVE = re.compile(r"\[([a-z]+)\] ?Remove")  # e.g. "[aeiouy] Remove"
 
 
-@lru_cache(maxsize=1 << 18)
-def _transliterate(steps: tuple[str, ...], term: str) -> str:
-    """``term`` through the compound transform ``steps``, one step at a time with every prefix cached:
-    transforms that start alike (``Any-Latin; Latin-ASCII`` and ``Any-Latin; Latin-ASCII; Lower; ...``)
-    share the expensive first steps."""
-    if len(steps) > 1:
-        term = _transliterate(steps[:-1], term)
-    if term.isascii():
-        if steps[-1] in _ASCII_IDENTITY_STEPS:
-            return term
-        ascii_step = _ascii_step(steps[-1])
-        if ascii_step is not None:
-            return ascii_step(term)
-    return _transliterator(steps[-1]).transliterate(term)
+@cache
+def transform_step(step: str) -> TokenFilter:
+    """One step of a compound ICU transform id (``Any-Latin`` in ``Any-Latin; Latin-ASCII``)."""
+    ascii_step = _ascii_step(step)
+
+    def apply(term: str) -> str:
+        if term.isascii():
+            if step in _ASCII_IDENTITY_STEPS:
+                return term
+            if ascii_step is not None:
+                return ascii_step(term)
+        return _transliterator(step).transliterate(term)
+
+    apply.__doc__ = f"icu transform step {step}"
+    return apply
 
 
 @cache
@@ -156,14 +157,9 @@ def _ascii_step(step: str) -> Callable[[str], str] | None:
     return None
 
 
-def _transform(transform_id: str) -> TokenFilter:
-    steps = tuple(step.strip() for step in transform_id.split(";") if step.strip())
-
-    def transform(term: str) -> str:
-        return _transliterate(steps, term)
-
-    transform.__doc__ = f"icu_transform {transform_id}"
-    return transform
+def transform_steps(transform_id: str) -> tuple[str, ...]:
+    """The steps of a compound transform id, in order."""
+    return tuple(step.strip() for step in transform_id.split(";") if step.strip())
 
 
 _BUILT_IN: dict[str, TokenFilter] = {
@@ -175,16 +171,37 @@ _BUILT_IN: dict[str, TokenFilter] = {
 }
 
 
-def token_filter(name: str) -> TokenFilter:
-    """The function for filter ``name``: a built-in Elasticsearch filter or one defined in the mapping."""
+Step = tuple[str, TokenFilter]  # (a key naming what the step does, the step)
+
+
+@cache
+def token_filter_steps(name: str) -> tuple[Step, ...]:
+    """Filter ``name`` as a sequence of steps: one for most filters, one per step of an ICU transform,
+    so that analyzers whose transforms begin alike can share the work of the common steps."""
     if name in _BUILT_IN:
-        return _BUILT_IN[name]
+        return ((name, _BUILT_IN[name]),)
     spec = filter_spec(name)
     kind = spec["type"]
     if kind == "icu_normalizer" and spec.get("name", "nfkc_cf") == "nfkc_cf":
-        return nfkc_casefold
+        return (("nfkc_cf", nfkc_casefold),)
     if kind == "stop":
-        return _stop(frozenset(spec.get("stopwords", ())))
+        return ((f"stop:{name}", _stop(frozenset(spec.get("stopwords", ())))),)
     if kind == "icu_transform":
-        return _transform(spec["id"])
+        return tuple((f"transform:{step}", transform_step(step)) for step in transform_steps(spec["id"]))
     raise ValueError(f"token filter {name!r} ({kind}) has no Python equivalent")
+
+
+def token_filter(name: str) -> TokenFilter:
+    """The function for filter ``name``: a built-in Elasticsearch filter or one defined in the mapping."""
+    steps = token_filter_steps(name)
+    if len(steps) == 1:
+        return steps[0][1]
+
+    def apply(term: str) -> str | None:
+        result: str | None = term
+        for _, step in steps:
+            result = step(result) if result else None
+        return result
+
+    apply.__doc__ = f"token filter {name}"
+    return apply
