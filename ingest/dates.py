@@ -1,8 +1,10 @@
 """Publication dates: from metadata, or from a dateline standing near the top of the text.
 
 A dateline is a line that is a date (in Hindi, Gujarati or English forms, native digits included) plus at
-most a label ("Updated:"), a weekday, a place, a time, or a few words such as a section name. A date inside
-a sentence ("the 11th session will be held in 2026") never is one, and neither is a date in the future.
+most a label ("Published:", "Updated:"), a weekday, a place, a time, or a few words such as a section name.
+A date inside a sentence ("the 11th session will be held in 2026") never is one, and neither is a date in
+the future. A byline may end with the date ("By Staff Reporter | November 9, 2019"): ``split_byline_date``
+finds it. A date labelled as an update ("Updated: ...") dates the article only when nothing else does.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 import icu
@@ -54,6 +58,25 @@ def _weekday_names() -> list[str]:
     return sorted(names, key=len, reverse=True)
 
 
+@dataclass(frozen=True)
+class Dateline:
+    """A date a line states, and whether its label says it is an update rather than the publication."""
+
+    date: dt.date
+    updated: bool = False
+
+
+def _labels() -> list[str]:
+    return sorted(
+        {fold(x) for x in _settings()["labels"] + _settings()["update_labels"]}, key=len, reverse=True
+    )
+
+
+@cache
+def _update_labels() -> frozenset[str]:
+    return frozenset(fold(x) for x in _settings()["update_labels"])
+
+
 @cache
 def _dateline_regex() -> re.Pattern[str]:
     month = f"(?:{_names_regex(month_names())})\\.?"
@@ -64,10 +87,10 @@ def _dateline_regex() -> re.Pattern[str]:
         r"|(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?:t[\d:.+z-]*)?"
         r"|(?P<n1>\d{1,2})(?P<sep>[/.-])(?P<n2>\d{1,2})(?P=sep)(?P<n3>\d{4})"
     )
-    labels = "|".join(re.escape(fold(x)) for x in sorted(_settings()["labels"], key=len, reverse=True))
+    labels = "|".join(re.escape(label) for label in _labels())
     weekdays = "|".join(re.escape(w) for w in _weekday_names())
     return re.compile(
-        f"^(?:(?:{labels})\\s*[:：\\-–—]?\\s*)?"
+        f"^(?:(?P<label>{labels})\\s*[:：\\-–—]?\\s*)?"
         f"(?:(?:{weekdays})\\.?,?\\s+)?"
         r"(?:[^\d,:;]{1,40},\s*)?"  # a place: "New Delhi, May 5, 2023"
         f"(?:{date})"
@@ -78,7 +101,10 @@ def _dateline_regex() -> re.Pattern[str]:
 # What may follow the date on a dateline: a time ("10:30 AM IST"), separators, a few words.
 _TIME = re.compile(r"^[\s,|•·]*(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[a-z]{2,4})?)?")
 _DASH = re.compile(r"^\s*[-–—:|]\s")
+_SEPARATOR = re.compile(r"^\s*[|•·,;]\s*")
 _CENTURY_START = 1900
+_MAX_DATELINE_CHARS = 120
+_CONNECTOR_NAME_WORDS = 3
 
 
 def _valid(year: int, month: int, day: int, today: dt.date) -> dt.date | None:
@@ -101,8 +127,11 @@ def _numeric(n1: int, n2: int, year: int, sep: str, today: dt.date) -> dt.date |
     return _valid(year, n1, n2, today) if order == "mdy" else _valid(year, n2, n1, today)
 
 
-def match_dateline(line: str, today: dt.date | None = None) -> dt.date | None:
-    """The date ``line`` states when the line stands as a dateline, else None."""
+def read_dateline(line: str, today: dt.date | None = None) -> Dateline | None:
+    """The date ``line`` states when the line stands as a dateline (with its label's kind), else None.
+
+    A line may carry two ("Updated: May 6, 2023 | Published: May 5, 2023"): the publication date wins.
+    """
     today = today or dt.date.today()
     folded = fold(line).strip()
     m = _dateline_regex().match(folded)
@@ -110,9 +139,29 @@ def match_dateline(line: str, today: dt.date | None = None) -> dt.date | None:
         return None
     tail = m.group("tail")
     rest = tail[_TIME.match(tail).end() :]
-    if rest.strip() and not _DASH.match(tail) and len(rest.split()) > _settings()["max_tail_words"]:
+    # A second dateline may follow the first on one line ("Published: ... | Updated: ...").
+    second = read_dateline(_SEPARATOR.sub("", rest, count=1), today) if rest.strip() else None
+    if (
+        rest.strip()
+        and second is None
+        and not _DASH.match(tail)
+        and len(rest.split()) > _settings()["max_tail_words"]
+    ):
         return None
-    g = m.groupdict()
+    date = _date_of(m.groupdict(), today)
+    if date is None:
+        return second
+    found = Dateline(date, (m.group("label") or "") in _update_labels())
+    return second if found.updated and second and not second.updated else found
+
+
+def match_dateline(line: str, today: dt.date | None = None) -> dt.date | None:
+    """The date ``line`` states when the line stands as a dateline, else None."""
+    found = read_dateline(line, today)
+    return found.date if found else None
+
+
+def _date_of(g: dict[str, str | None], today: dt.date) -> dt.date | None:
     months = month_names()
     if g["mdy_m"]:
         return _valid(
@@ -127,15 +176,58 @@ def match_dateline(line: str, today: dt.date | None = None) -> dt.date | None:
     return _numeric(int(g["n1"]), int(g["n2"]), int(g["n3"]), g["sep"], today)
 
 
+def find_datelines(lines: list[str], today: dt.date | None = None) -> list[tuple[int, Dateline]]:
+    """Every dateline among the top lines, as (index of its line, dateline), top first."""
+    zone = _settings()["dateline_zone_lines"]
+    found = []
+    for index, line in enumerate(lines[:zone]):
+        if len(line) <= _MAX_DATELINE_CHARS:
+            dateline = read_dateline(line, today)
+            if dateline:
+                found.append((index, dateline))
+    return found
+
+
 def find_dateline(lines: list[str], today: dt.date | None = None) -> tuple[dt.date | None, int | None]:
     """The first dateline among the top lines: (date, index of its line), or (None, None)."""
-    zone = _settings()["dateline_zone_lines"]
-    for index, line in enumerate(lines[:zone]):
-        if len(line) <= 120:
-            found = match_dateline(line, today)
-            if found:
-                return found, index
-    return None, None
+    found = find_datelines(lines, today)
+    return (found[0][1].date, found[0][0]) if found else (None, None)
+
+
+def publication_date(datelines: Iterable[Dateline]) -> dt.date | None:
+    """The publication date among a page's datelines (top first): the first not labelled as an update,
+    else the first update."""
+    datelines = list(datelines)
+    chosen = next((d for d in datelines if not d.updated), datelines[0] if datelines else None)
+    return chosen.date if chosen else None
+
+
+@cache
+def _byline_split() -> re.Pattern[str]:
+    connectors = "|".join(
+        re.escape(c) for c in sorted(_settings()["byline_connectors"], key=len, reverse=True)
+    )
+    return re.compile(f"\\s*[|•·,;]\\s*|\\s+[-–—/]\\s+|\\s+(?P<connector>{connectors})\\s+", re.IGNORECASE)
+
+
+def split_byline_date(text: str, today: dt.date | None = None) -> tuple[str, Dateline | None]:
+    """A byline's name and the date that ends it: "Staff Reporter | November 9, 2019" -> ("Staff
+    Reporter", 2019-11-09); "Admin on 12 March 2021" -> ("Admin", 2021-03-12); (text, None) without one.
+
+    The date must follow a separator (or a connector word such as "on") and be all that is left of the
+    line, as on a dateline; a sentence that mentions a date does not end with one.
+    """
+    for m in _byline_split().finditer(text):
+        name = text[: m.start()].strip()
+        if not name:
+            continue
+        # "Admin on 12 March 2021" names someone; "the end of the talks on 12 March 2021" is a sentence.
+        if m.group("connector") and len(name.split()) > _CONNECTOR_NAME_WORDS:
+            continue
+        found = read_dateline(text[m.end() :], today)
+        if found:
+            return name, found
+    return text, None
 
 
 def parse_date_value(value: object, today: dt.date | None = None) -> dt.date | None:

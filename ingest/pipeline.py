@@ -17,7 +17,7 @@ import trafilatura
 
 from ingest.clean import remove_boilerplate
 from ingest.countries import extract_countries
-from ingest.dates import find_dateline, parse_date_value
+from ingest.dates import find_datelines, parse_date_value, publication_date
 from ingest.ids import make_id
 from ingest.language import detect_languages
 from ingest.normalize import clean_text, fold
@@ -104,20 +104,25 @@ class _Page:
 
 
 def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Page:
-    """Remove breadcrumb, dateline, byline, masthead and boilerplate, keeping what they tell."""
+    """Remove breadcrumb, datelines, byline, masthead and boilerplate, keeping what they tell."""
     lines = [line for line in clean_text(text).split("\n") if line]
     # Header furniture first, while the page's layout is intact.
     crumb, crumb_index = find_breadcrumb(lines)
     if crumb_index is not None:
         del lines[crumb_index]
-    date, date_index = find_dateline(lines, today)
-    if date_index is not None and len(lines[date_index].split()) <= _DATELINE_MAX_WORDS:
-        del lines[date_index]
-    byline_source, byline_lines = find_byline(lines)
-    lines = [line for i, line in enumerate(lines) if i not in byline_lines]
+    datelines = find_datelines(lines, today)
+    # Every dateline is page metadata ("Published: ...", "Updated: ..."), except one opening a paragraph.
+    metadata = {i for i, _ in datelines if len(lines[i].split()) <= _DATELINE_MAX_WORDS}
+    lines = [line for i, line in enumerate(lines) if i not in metadata]
+    byline = find_byline(lines, today)
+    lines = [line for i, line in enumerate(lines) if i not in byline.lines]
     masthead, masthead_lines = find_masthead(lines, title)
     lines = remove_boilerplate([line for i, line in enumerate(lines) if i not in masthead_lines])
-    return _Page(lines, crumb, date, masthead, byline_source)
+    # A date labelled as an update dates the article only when no other line does.
+    stated = [dateline for _, dateline in datelines]
+    if byline.date:
+        stated = [d for d in stated if not d.updated] + [byline.date] + [d for d in stated if d.updated]
+    return _Page(lines, crumb, publication_date(stated), masthead, byline.source)
 
 
 def _body_lines(lines: list[str], title: str) -> list[str]:

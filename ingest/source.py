@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ingest.clean import boilerplate_reason
 from ingest.cues import cues
+from ingest.dates import Dateline, split_byline_date
 from ingest.normalize import fold
 
 MAX_SOURCE_CHARS = 100
@@ -18,6 +21,8 @@ _PARAGRAPH_WORDS = 12
 _SENTENCE_PUNCT = re.compile(r"[.!?।॥,:;\"“”]")
 _INDIC = re.compile("[\u0900-\u0aff]")
 _LATIN = re.compile("[A-Za-z]")
+# Host prefixes naming a site's mobile, AMP or "world wide web" edition, not another publication.
+_EDITION_PREFIXES = ("www.", "m.", "amp.", "mobile.")
 
 
 def clean_source(value: object) -> str | None:
@@ -29,14 +34,21 @@ def clean_source(value: object) -> str | None:
 
 
 def source_from_url(url: str | None) -> str | None:
-    """The URL's host without 'www.' ("https://www.example.com/a" -> "example.com")."""
+    """The URL's host without an edition prefix, so one site has one name: "https://www.example.com/a",
+    "https://m.example.com/a" and "https://amp.example.com/a" all give "example.com"."""
     if not url:
         return None
     try:
         host = urlsplit(url.strip()).hostname
     except ValueError:
         return None
-    return host.removeprefix("www.") if host else None
+    if not host:
+        return None
+    for prefix in _EDITION_PREFIXES:
+        # "m.example.com" is example.com's mobile site; "amp.dev" is a site of its own.
+        if host.startswith(prefix) and "." in host[len(prefix) :]:
+            return host[len(prefix) :]
+    return host
 
 
 def find_masthead(lines: list[str], title: str | None = None) -> tuple[str | None, set[int]]:
@@ -78,10 +90,20 @@ def find_masthead(lines: list[str], title: str | None = None) -> tuple[str | Non
     return None, set()
 
 
-def find_byline(lines: list[str]) -> tuple[str | None, set[int]]:
-    """The byline's organisation (``By Statecraft Staff`` -> "Statecraft") and the byline's line indices.
+@dataclass
+class Byline:
+    """What a byline tells: the publication it names, its line indices, and the date at its end."""
 
-    A byline naming a person gives no source (a person is not a publication) but is still removed.
+    source: str | None = None
+    lines: set[int] = field(default_factory=set)
+    date: Dateline | None = None
+
+
+def find_byline(lines: list[str], today: dt.date | None = None) -> Byline:
+    """The byline (``By Statecraft Staff | May 5, 2023`` -> source "Statecraft", date 2023-05-05).
+
+    A byline naming a person gives no source (a person is not a publication) but is still removed. The
+    date ending a byline counts only near the top, where a page states when the story was published.
     """
     c = cues()
     zone = list(range(min(BYLINE_ZONE, len(lines)))) + list(
@@ -97,6 +119,7 @@ def find_byline(lines: list[str]) -> tuple[str | None, set[int]]:
         if not name and index + 1 < len(lines):
             name = lines[index + 1].strip()
             used.add(index + 1)
+        name, date = split_byline_date(name, today)
         words = name.split()
         if not words or len(words) > _MAX_NAME_WORDS or _SENTENCE_PUNCT.search(name.rstrip(".")):
             continue
@@ -105,5 +128,5 @@ def find_byline(lines: list[str]) -> tuple[str | None, set[int]]:
             used.add(after)
         org = c.org_suffix.match(fold(name))
         source = " ".join(words[: len(org.group("org").split())]) if org else None
-        return clean_source(source), used
-    return None, set()
+        return Byline(clean_source(source), used, date if index < BYLINE_ZONE else None)
+    return Byline()

@@ -138,11 +138,7 @@ def authored() -> dict[str, tuple[str, int | None, dict]]:
 
 # Known pipeline gaps, each a real page pattern the pipeline does not handle yet. strict: when one is
 # fixed its case passes, the xfail fails, and the entry must go.
-KNOWN_GAPS = {
-    "en-2019-kartarpur-corridor.txt": (
-        "ingest misses a date that shares its line with the byline: 'By Staff Reporter | November 9, 2019'"
-    ),
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _sample_names() -> list:

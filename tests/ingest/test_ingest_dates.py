@@ -6,7 +6,16 @@ import datetime as dt
 
 import pytest
 
-from ingest.dates import find_dateline, match_dateline, month_names, parse_date_value
+from ingest.dates import (
+    Dateline,
+    find_dateline,
+    match_dateline,
+    month_names,
+    parse_date_value,
+    publication_date,
+    read_dateline,
+    split_byline_date,
+)
 from ingest.normalize import fold
 
 from .conftest import TODAY
@@ -94,3 +103,61 @@ def test_month_names_come_from_cldr_in_three_languages():
 def test_metadata_dates(value, expected):
     found = parse_date_value(value, TODAY)
     assert (found.isoformat() if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "updated"),
+    [
+        ("Updated: 06 May 2023 10:42 IST", "2023-05-06", True),
+        ("Last updated on 6 May 2023", "2023-05-06", True),
+        ("अपडेटेड: 6 मई 2023, 10:42 IST", "2023-05-06", True),
+        ("છેલ્લે અપડેટ: ૬ મે ૨૦૨૩", "2023-05-06", True),
+        ("Published: May 5, 2023", "2023-05-05", False),
+        ("प्रकाशित: 5 मई 2023", "2023-05-05", False),
+        ("May 5, 2023", "2023-05-05", False),
+        # Two datelines on one line: the publication date, whichever comes first.
+        ("Published: 05 May 2023, 09:00 IST | Updated: 06 May 2023 10:42 IST", "2023-05-05", False),
+        ("Updated: May 6, 2023 | Published: May 5, 2023", "2023-05-05", False),
+    ],
+)
+def test_a_dateline_says_whether_it_is_an_update(line, expected, updated):
+    assert read_dateline(line, TODAY) == Dateline(dt.date.fromisoformat(expected), updated)
+
+
+def test_the_publication_date_is_the_first_that_is_not_an_update():
+    updated, published = Dateline(dt.date(2023, 5, 6), True), Dateline(dt.date(2023, 5, 5))
+    assert publication_date([updated, published]) == dt.date(2023, 5, 5)
+    assert publication_date([updated]) == dt.date(2023, 5, 6)
+    assert publication_date([]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Staff Reporter | November 9, 2019", "Staff Reporter", "2019-11-09"),
+        ("राहुल शर्मा | 5 मई 2023", "राहुल शर्मा", "2023-05-05"),
+        ("પ્રિયા પટેલ | ૫ મે ૨૦૨૩", "પ્રિયા પટેલ", "2023-05-05"),
+        ("Admin on 12 March 2021", "Admin", "2021-03-12"),
+        ("Jane Doe • 3 Aug 2022, 10:15 AM IST", "Jane Doe", "2022-08-03"),
+        ("Jane Doe, New Delhi, May 5, 2023", "Jane Doe", "2023-05-05"),
+        ("Jane Doe | Updated: May 6, 2023", "Jane Doe", "2023-05-06"),
+    ],
+)
+def test_a_byline_ending_with_a_date(text, name, expected):
+    found_name, found = split_byline_date(text, TODAY)
+    assert found_name == name
+    assert found is not None and found.date == dt.date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe",
+        "the time the talks ended on May 5, 2023 the deal was done.",  # a sentence, not a name and a date
+        "the end of the long talks on May 5, 2023",  # too many words before "on" for a name
+        "Jane Doe | Foreign Affairs",
+        "Jane Doe | December 1, 2099",  # in the future
+    ],
+)
+def test_no_date_ends_these_bylines(text):
+    assert split_byline_date(text, TODAY) == (text, None)

@@ -155,3 +155,82 @@ def test_ids_are_stable_and_come_from_id_then_url_then_text():
 def test_only_absolute_http_urls_are_accepted(url):
     with pytest.raises(RejectedRecord, match="http"):
         build_article(PARAGRAPH, title="Ministers agree", url=url, today=TODAY)
+
+
+GU_PARAGRAPH = "બંને દેશોના વિદેશ મંત્રીઓએ ગુરુવારે મુલાકાત કરી અને વેપાર વધારવા અંગે સંમતિ દર્શાવી."
+
+
+@pytest.mark.parametrize(
+    ("title", "byline", "paragraph", "published"),
+    [
+        ("Ministers agree to expand trade", "By Staff Reporter | November 9, 2019", PARAGRAPH, "2019-11-09"),
+        ("Ministers agree to expand trade", "Posted by Admin on 12 March 2021", PARAGRAPH, "2021-03-12"),
+        ("विदेश मंत्रियों की बैठक", "लेखक: राहुल शर्मा | 5 मई 2023", HI_PARAGRAPH, "2023-05-05"),
+        ("વિદેશ મંત્રીઓની બેઠક", "અહેવાલ: પ્રિયા પટેલ | ૫ મે ૨૦૨૩", GU_PARAGRAPH, "2023-05-05"),
+    ],
+)
+def test_a_date_on_the_byline_is_the_publication_date(title, byline, paragraph, published):
+    doc = build_article(page(title, byline, paragraph), today=TODAY)
+    assert doc["published"] == published
+    assert doc["body"] == paragraph  # the byline, date and all, is not article text
+
+
+def test_a_date_in_a_sentence_under_the_headline_does_not_date_the_article():
+    sentence = "By the time the talks ended on May 5, 2023, both ministers had agreed to meet again."
+    doc = build_article(page("Ministers agree to expand trade", sentence, PARAGRAPH), today=TODAY)
+    assert doc["published"] is None
+    assert doc["body"] == page(sentence, PARAGRAPH)
+
+
+def test_a_dated_byline_at_the_end_removes_the_line_but_does_not_date_the_article():
+    story = [f"Paragraph {n}: the ministers discussed trade, energy and transport links." for n in range(12)]
+    doc = build_article(
+        page("Ministers agree to expand trade", *story, "Posted by Admin on 12 March 2021"), today=TODAY
+    )
+    assert doc["published"] is None
+    assert doc["body"] == page(*story)
+
+
+@pytest.mark.parametrize(
+    ("meta", "published"),
+    [
+        (("Published: 05 May 2023, 09:00 IST", "Updated: 06 May 2023 10:42 IST"), "2023-05-05"),
+        (("Updated: 06 May 2023 10:42 IST", "Published: 05 May 2023"), "2023-05-05"),
+        (("Last updated on 6 May 2023",), "2023-05-06"),  # no other date: the update is all there is
+        (("अपडेटेड: 6 मई 2023, 10:42 IST", "प्रकाशित: 5 मई 2023"), "2023-05-05"),
+        (("May 5, 2023", "Last updated on May 6, 2023"), "2023-05-05"),
+        (("By Staff Reporter | May 5, 2023", "Updated: 06 May 2023 10:42 IST"), "2023-05-05"),
+    ],
+)
+def test_every_dateline_near_the_top_is_metadata_not_text(meta, published):
+    doc = build_article(page("Ministers agree to expand trade", *meta, PARAGRAPH), today=TODAY)
+    assert doc["published"] == published
+    assert doc["body"] == PARAGRAPH
+
+
+def test_metadata_date_wins_over_an_update_line():
+    doc = build_article(
+        page("Ministers agree to expand trade", "Updated: 06 May 2023 10:42 IST", PARAGRAPH),
+        published="2023-05-01",
+        today=TODAY,
+    )
+    assert doc["published"] == "2023-05-01"
+    assert doc["body"] == PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    ("url", "source"),
+    [
+        ("https://www.ledger.example/a/1", "ledger.example"),
+        ("https://m.ledger.example/a/1", "ledger.example"),
+        ("https://amp.ledger.example/a/1", "ledger.example"),
+        ("https://mobile.ledger.example/a/1", "ledger.example"),
+        ("https://WWW.Ledger.Example/a/1", "ledger.example"),
+        ("https://news.ledger.example/a/1", "news.ledger.example"),  # a section of its own
+        ("https://amp.example/a/1", "amp.example"),  # the prefix is the site's whole name
+        ("https://m.example/a/1", "m.example"),
+    ],
+)
+def test_one_site_has_one_name_whatever_edition_the_url_points_to(url, source):
+    assert source_from_url(url) == source
+    assert build_article(PARAGRAPH, title="Ministers agree", url=url, today=TODAY)["source"] == source
