@@ -17,6 +17,11 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 _JAVA_GROUP = re.compile(r"\$(\d+)")
 
 
+def python_replacement(java_replacement: str) -> str:
+    """A ``pattern_replace`` replacement string (Java syntax, ``$1``) in Python's ``re`` syntax."""
+    return _JAVA_GROUP.sub(r"\\g<\1>", java_replacement)
+
+
 @dataclass(frozen=True)
 class CharFilter:
     """A ``pattern_replace`` char filter from the mapping."""
@@ -64,7 +69,7 @@ def analyzer_rules(name: str) -> AnalyzerRules:
         if cf["type"] != "pattern_replace":
             raise ValueError(f"char filter {filter_name}: only pattern_replace is supported")
         char_filters.append(
-            CharFilter(filter_name, re.compile(cf["pattern"]), _JAVA_GROUP.sub(r"\\g<\1>", cf["replacement"]))
+            CharFilter(filter_name, re.compile(cf["pattern"]), python_replacement(cf["replacement"]))
         )
     return AnalyzerRules(name, tuple(char_filters), tuple(spec["filter"]))
 

@@ -14,7 +14,7 @@ from functools import cache
 
 import icu
 
-from search_app.analysis.rules import filter_spec, load_data
+from search_app.analysis.rules import filter_spec, load_data, python_replacement
 
 TokenFilter = Callable[[str], str | None]
 
@@ -116,6 +116,18 @@ def _stop(words: frozenset[str]) -> TokenFilter:
     return stop
 
 
+def _pattern_replace(name: str, spec: dict) -> TokenFilter:
+    pattern = re.compile(spec["pattern"])
+    replacement = python_replacement(spec.get("replacement", ""))
+    count = 0 if spec.get("all", True) else 1  # Elasticsearch replaces every match unless all=false
+
+    def replace(term: str) -> str:
+        return pattern.sub(replacement, term, count=count)
+
+    replace.__doc__ = f"pattern_replace filter {name}"
+    return replace
+
+
 def icu_folding(term: str) -> str:
     """icu_folding: accents and case folded away."""
     if term.isascii():
@@ -186,6 +198,8 @@ def token_filter_steps(name: str) -> tuple[Step, ...]:
         return (("nfkc_cf", nfkc_casefold),)
     if kind == "stop":
         return ((f"stop:{name}", _stop(frozenset(spec.get("stopwords", ())))),)
+    if kind == "pattern_replace":
+        return ((f"pattern_replace:{name}", _pattern_replace(name, spec)),)
     if kind == "icu_transform":
         return tuple((f"transform:{step}", transform_step(step)) for step in transform_steps(spec["id"]))
     raise ValueError(f"token filter {name!r} ({kind}) has no Python equivalent")

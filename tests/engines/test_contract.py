@@ -341,6 +341,17 @@ def test_native_digits_match_ascii_digits(loaded):
     assert ids(loaded, "२५") == {"hi-diwas"}
 
 
+@pytest.mark.needs_icu
+def test_gujarati_case_endings_match_the_bare_word(loaded):
+    # gu-lavrov only writes the inflected forms પાકિસ્તાનના and રશિયાના (Pakistan's, Russia's).
+    assert "gu-lavrov" in ids(loaded, "પાકિસ્તાન")
+    assert "gu-lavrov" in ids(loaded, "રશિયા")
+    assert "gu-lavrov" in ids(loaded, "पाकिस्तान")  # and across scripts
+    assert "gu-lavrov" in ids(loaded, "Pakistan")
+    assert "gu-buses" in ids(loaded, "અમદાવાદના")  # an inflected query finds the bare word too
+    assert "gu-buses" not in ids(loaded, "પાકિસ્તાન")
+
+
 # ----- facets ------------------------------------------------------------------------------------------
 
 
