@@ -128,6 +128,16 @@ def _pattern_replace(name: str, spec: dict) -> TokenFilter:
     return replace
 
 
+def _length(name: str, spec: dict) -> TokenFilter:
+    shortest, longest = spec.get("min", 0), spec.get("max", 2**31 - 1)
+
+    def keep_length(term: str) -> str | None:
+        return term if shortest <= len(term) <= longest else None
+
+    keep_length.__doc__ = f"length filter {name} ({shortest}..{longest})"
+    return keep_length
+
+
 def icu_folding(term: str) -> str:
     """icu_folding: accents and case folded away."""
     if term.isascii():
@@ -198,6 +208,8 @@ def token_filter_steps(name: str) -> tuple[Step, ...]:
         return (("nfkc_cf", nfkc_casefold),)
     if kind == "stop":
         return ((f"stop:{name}", _stop(frozenset(spec.get("stopwords", ())))),)
+    if kind == "length":
+        return ((f"length:{name}", _length(name, spec)),)
     if kind == "pattern_replace":
         return ((f"pattern_replace:{name}", _pattern_replace(name, spec)),)
     if kind == "icu_transform":

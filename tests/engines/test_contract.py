@@ -319,6 +319,44 @@ def test_latin_names_find_hindi_and_gujarati_articles(loaded):
     assert "en-cricket" not in ids(loaded, "Lavrov")
 
 
+NAME_DOCS = [
+    article(
+        "hi-macron",
+        "hi",
+        "मैक्रों ने ज़ेलेंस्की से फ़ोन पर बात की",
+        "फ़्रांस के राष्ट्रपति इमैनुएल मैक्रों ने यूक्रेन के राष्ट्रपति ज़ेलेंस्की से शांति वार्ता पर चर्चा की।",
+        "2024-02-20",
+    ),
+    article(
+        "gu-shehbaz",
+        "gu",
+        "શહેબાઝ શરીફે ઝેલેન્સ્કીને પત્ર લખ્યો",
+        "પાકિસ્તાનના વડાપ્રધાન શહેબાઝ શરીફે યુક્રેનના રાષ્ટ્રપતિ ઝેલેન્સ્કીને માનવીય સહાય અંગે પત્ર લખ્યો.",
+        "2024-03-02",
+    ),
+]
+
+
+@pytest.mark.needs_icu
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Macron", {"hi-macron"}),  # final anusvara is n; c is k
+        ("Emmanuel Macron", {"hi-macron"}),  # doubled consonants count once
+        ("Zelensky", {"hi-macron", "gu-shehbaz"}),  # z = ज़ = ઝ; y is a vowel
+        ("ज़ेलेंस्की", {"hi-macron", "gu-shehbaz"}),  # and Gujarati ઝેલેન્સ્કીને (with its case ending)
+        ("Shehbaz Sharif", {"gu-shehbaz"}),  # sh = श, ph = f, z = ઝ
+        ("शहबाज़ शरीफ़", {"gu-shehbaz"}),
+    ],
+)
+def test_names_match_across_spelling_conventions(loaded, query, expected):
+    loaded.upsert(NAME_DOCS)
+    loaded.refresh()
+    found = ids(loaded, query)
+    assert expected <= found
+    assert found <= {doc["id"] for doc in NAME_DOCS}  # no other article shares these names
+
+
 @pytest.mark.needs_icu
 def test_nukta_variants_match(loaded):
     assert "hi-imran" in ids(loaded, "खान")  # the article writes ख़ान
