@@ -6,8 +6,10 @@ recursively), a shell glob, or - for JSON Lines on standard input.
 
 Bad input never stops the run: each bad file or record gets one line on stderr naming it and the reason,
 goes to --rejects FILE when given, and makes the exit status 1. The last line on stderr sums it up:
-read = indexed + updated + skipped (the same id twice in one run) + failed. Exit status 2 means the
-search engine could not be used (nothing is lost: run the same command again).
+read = indexed + updated + skipped (the same id twice in one run) + failed (+ not indexed). Exit status 2
+means the search engine could not be used and the run stopped: the records read but not confirmed written
+are counted as "not indexed", named on stderr and in --rejects (with the document as "raw", which reads
+back as JSON Lines); records after them were not read. Nothing is lost: run the same command again.
 """
 
 from __future__ import annotations
@@ -64,13 +66,18 @@ def _positive_int(text: str) -> int:
 
 @dataclass
 class Summary:
-    """What happened to every record read; read == indexed + updated + skipped + failed."""
+    """What happened to every record read; read == indexed + updated + skipped + failed + not_indexed.
+
+    ``not_indexed``: records read and handed to the engine that it never confirmed writing, because it
+    failed (or the run was interrupted) partway; shown only when there are some.
+    """
 
     read: int = 0
     indexed: int = 0
     updated: int = 0
     skipped: int = 0
     failed: int = 0
+    not_indexed: int = 0
     dry_run: bool = False
 
     def line(self) -> str:
@@ -79,10 +86,11 @@ class Summary:
                 f"ingest (dry run): read {self.read}, printed {self.indexed}, "
                 f"skipped {self.skipped}, failed {self.failed}"
             )
-        return (
+        line = (
             f"ingest: read {self.read}, indexed {self.indexed}, updated {self.updated}, "
             f"skipped {self.skipped}, failed {self.failed}"
         )
+        return line + (f", not indexed {self.not_indexed}" if self.not_indexed else "")
 
 
 @dataclass
@@ -93,9 +101,22 @@ class _Reporter:
     rejects: IO[str] | None
     summary: Summary
     seen_ids: set[str] = field(default_factory=set)
+    # Articles handed to the engine whose write it has not confirmed yet (the batch being sent).
+    pending: list[Processed] = field(default_factory=list)
 
     def fail(self, failure: Failure) -> None:
         self.summary.failed += 1
+        self._report(failure)
+
+    def abandon_pending(self, why: str) -> None:
+        """Count and report every pending article as not indexed: the run stops before it was written."""
+        for item in self.pending:
+            self.summary.not_indexed += 1
+            raw = json.dumps(item.article, ensure_ascii=False)
+            self._report(Failure(item.path, item.line, f"not indexed: {why}", raw))
+        self.pending = []
+
+    def _report(self, failure: Failure) -> None:
         if not self.quiet:
             tqdm.write(f"ingest: {failure.where}: {failure.reason}", file=sys.stderr)
         if self.rejects:
@@ -140,21 +161,22 @@ def _index_documents(articles: Iterator[Processed], args: argparse.Namespace, re
     engine = open_engine(config)
     try:
         engine.ensure_index()
-        batch: list[Processed] = []
         for item in articles:
-            batch.append(item)
-            if len(batch) >= args.batch_size:
-                _send(engine, batch, reporter)
-                batch = []
-        if batch:
-            _send(engine, batch, reporter)
+            reporter.pending.append(item)
+            if len(reporter.pending) >= args.batch_size:
+                _send(engine, reporter)
+        if reporter.pending:
+            _send(engine, reporter)
         engine.refresh()
     finally:
         engine.close()
 
 
-def _send(engine: Any, batch: list[Processed], reporter: _Reporter) -> None:
+def _send(engine: Any, reporter: _Reporter) -> None:
+    """Write the pending batch; when the engine raises, the batch stays pending (not indexed)."""
+    batch = reporter.pending
     result = engine.upsert([item.article for item in batch])
+    reporter.pending = []
     reporter.summary.indexed += result.created
     reporter.summary.updated += result.updated
     where = {item.article["id"]: item for item in batch}
@@ -189,10 +211,13 @@ def run(args: argparse.Namespace) -> int:
                 _index_documents(articles, args, reporter)
         except EngineError as exc:
             print(f"ingest: search engine error: {exc}", file=sys.stderr)
+            reporter.abandon_pending(f"the search engine failed ({exc})")
+            print("ingest: the run stopped; input after the last record read was not read", file=sys.stderr)
             print(summary.line(), file=sys.stderr)
             return EXIT_ENGINE
         except KeyboardInterrupt:
             print("ingest: interrupted", file=sys.stderr)
+            reporter.abandon_pending("the run was interrupted")
             print(summary.line(), file=sys.stderr)
             return 130
     print(summary.line(), file=sys.stderr)
