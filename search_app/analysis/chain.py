@@ -66,6 +66,8 @@ def _apply_char_filter(char_filter: CharFilter, text: str) -> tuple[str, _Offset
     matches = list(char_filter.pattern.finditer(text))
     if not matches:
         return text, None
+    # Match.expand parses its template on every call (Python 3.11): skip it for a plain replacement.
+    literal = "\\" not in char_filter.replacement
     layer = _OffsetLayer()
     pieces: list[str] = []
     delta = 0
@@ -74,7 +76,7 @@ def _apply_char_filter(char_filter: CharFilter, text: str) -> tuple[str, _Offset
     for match in matches:
         pieces.append(text[last : match.start()])
         out_len += match.start() - last
-        replacement = match.expand(char_filter.replacement)
+        replacement = char_filter.replacement if literal else match.expand(char_filter.replacement)
         pieces.append(replacement)
         out_len += len(replacement)
         delta += (match.end() - match.start()) - len(replacement)
@@ -129,14 +131,14 @@ def _chunk_words(chunk: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def _char_filtered(text: str, char_filters: tuple[CharFilter, ...]) -> tuple[str, list[_OffsetLayer]]:
+@lru_cache(maxsize=1024)  # highlighting sees the same popular hits again and again
+def _char_filtered(text: str, char_filters: tuple[CharFilter, ...]) -> tuple[str, tuple[_OffsetLayer, ...]]:
     layers: list[_OffsetLayer] = []
     for char_filter in char_filters:
         text, layer = _apply_char_filter(char_filter, text)
         if layer is not None:
             layers.append(layer)
-    layers.reverse()
-    return text, layers
+    return text, tuple(reversed(layers))
 
 
 def segment(text: str, char_filters: tuple[CharFilter, ...] = ()) -> list[Word]:
