@@ -154,4 +154,5 @@ def verdict(value: float, limit: float, unit: str = "", at_least: bool = False) 
     if (value >= limit) if at_least else (value <= limit):
         return f"{shown}: met ({target})"
     shortfall = (1 - value / limit) if at_least else (value / limit - 1)
-    return f"{shown}: missed by {shortfall * 100:.0f}% ({target})"
+    missed = f"{shortfall * 100:.0f}%" if shortfall >= 0.01 else "less than 1%"
+    return f"{shown}: missed by {missed} ({target})"

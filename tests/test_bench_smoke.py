@@ -109,7 +109,15 @@ def test_profile_stage_runs(cache_dir, docs_file):
 @pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed (Debian package: wrk)")
 def test_bench_http_runs(cache_dir, docs_file):
     stdout = run_script(
-        "bench_http.py", "--size", str(SMALL), "--duration", "2", cache_dir=cache_dir, docs_file=docs_file
+        "bench_http.py",
+        "--size",
+        str(SMALL),
+        "--duration",
+        "2",
+        "--warmup",
+        "1",
+        cache_dir=cache_dir,
+        docs_file=docs_file,
     )
     assert_section(stdout, docs_file, "HTTP under load (issue #6)", "requests/s")
     api_row = next(line for line in stdout.splitlines() if "| /api/search |" in line)
