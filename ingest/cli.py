@@ -49,9 +49,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_BYTES,
         help=f"refuse files (and JSON lines) larger than this (default {DEFAULT_MAX_BYTES:,})",
     )
+    parser.add_argument(
+        "--jobs",
+        type=_non_negative_int,
+        default=0,
+        help="worker processes for cleaning and detection (default 0: in this process); "
+        "with spare cores, 1 or more overlap them with indexing",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no per-record messages")
     parser.add_argument("--data-dir", help="embedded engine's directory (overrides SEARCH_APP_DATA_DIR)")
     parser.add_argument("--engine-url", help="Elasticsearch/OpenSearch URL (overrides SEARCH_APP_ENGINE_URL)")
+
+
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
 
 
 def _positive_int(text: str) -> int:
@@ -202,7 +219,8 @@ def run(args: argparse.Namespace) -> int:
                 return EXIT_ENGINE
         reporter = _Reporter(quiet=args.quiet, rejects=rejects, summary=summary)
         own_files = [args.rejects] if args.rejects else []
-        items = _progress(iter_articles(args.paths, max_bytes=args.max_bytes, exclude=own_files), args.quiet)
+        found = iter_articles(args.paths, max_bytes=args.max_bytes, exclude=own_files, jobs=args.jobs)
+        items = _progress(found, args.quiet)
         articles = _unique(items, reporter)
         try:
             if args.dry_run:
