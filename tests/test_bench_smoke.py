@@ -7,6 +7,7 @@ the numbers: speed is what the scripts report, not something a test asserts.
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -40,13 +41,13 @@ def docs_file(tmp_path) -> Path:
     return path
 
 
-def run_script(script: str, *args: str, cache_dir: Path, docs_file: Path) -> str:
+def run_script(script: str, *args: str, cache_dir: Path, docs_file: Path, engines: str = "embedded") -> str:
     command = [
         sys.executable,
         str(BENCH / script),
         *args,
         "--engines",
-        "embedded",
+        engines,
         "--cache-dir",
         str(cache_dir),
         "--write-docs",
@@ -74,6 +75,21 @@ def test_bench_ingest_runs(cache_dir, docs_file):
     assert_section(stdout, docs_file, "Ingest end to end (issue #6)", "articles/s (median)")
     embedded_row = next(line for line in stdout.splitlines() if line.startswith("| embedded "))
     assert f"| {SMALL} |" in embedded_row
+
+
+@pytest.mark.parametrize("kind", ["elasticsearch", "opensearch"])
+def test_bench_ingest_runs_on_remote_engines(kind, cache_dir, docs_file):
+    if not os.environ.get(f"SEARCH_APP_TEST_{kind.upper()}_URL"):
+        pytest.skip(f"no {kind} node: SEARCH_APP_TEST_{kind.upper()}_URL is unset (scripts/test starts one)")
+    stdout = run_script(
+        "bench_ingest.py", "--sizes", str(SMALL), "--runs", "1", "--no-dry-run",
+        cache_dir=cache_dir, docs_file=docs_file, engines=kind,
+    )  # fmt: skip
+    assert_section(stdout, docs_file, "Ingest end to end (issue #6)", "index KB/article")
+    row = next(line for line in stdout.splitlines() if line.startswith(f"| {kind} "))
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells[1] == str(SMALL) and cells[8] == str(SMALL)  # every article indexed
+    assert float(cells[-1]) > 0  # the index size comes from the node's _stats
 
 
 def test_bench_search_runs(cache_dir, docs_file):
