@@ -17,7 +17,7 @@ import icu
 from search_app.analysis import ANALYZERS
 from search_app.analysis.chain import find_words
 from search_app.engines.base import MARK_CLOSE, MARK_OPEN
-from search_app.engines.embedded_query import MIN_SKELETON_LETTERS, MatchTerms
+from search_app.engines.embedded_query import MatchTerms
 
 FRAGMENT_CHARS = 200
 MAX_FRAGMENTS = 2
@@ -58,12 +58,11 @@ def matched_spans(text: str, matches: MatchTerms, stop_after: int | None = None)
     if matches.is_empty:
         return []
     wanted = tuple(matches.terms[analyzer] for analyzer in ANALYZERS)
-    skeleton = ANALYZERS.index("skeleton_text")
     indic = ANALYZERS.index("indic_text")
 
     def accept(terms: tuple[str | None, ...]) -> bool:
         for i, term in enumerate(terms):
-            if term is None or (i == skeleton and len(term) < MIN_SKELETON_LETTERS):
+            if term is None:
                 continue
             if term in wanted[i]:
                 return True

@@ -7,7 +7,8 @@ Per term, the best of (a disjunction-max over):
   - the indic field, exact (weight 1);
   - the indic field, fuzzy, for long tokens that are not in the index as typed (0.5);
   - the Latin transliteration (0.8);
-  - the consonant skeleton (0.4; only with at least 3 letters: shorter skeletons collide too often);
+  - the consonant skeleton (0.4; the mapping's skeleton_min_length drops skeletons under 3 letters,
+    which collide too often);
 each on the title (boost 3) and the body (boost 1).
 """
 
@@ -26,7 +27,6 @@ from search_app.query import ParsedQuery, Term
 TITLE_BOOST = 3.0
 WEIGHTS = {"indic_text": 1.0, "latin_text": 0.8, "skeleton_text": 0.4}
 FUZZY_WEIGHT = 0.5
-MIN_SKELETON_LETTERS = 3
 # Edit distance allowed for an indic token of at least this many characters (checked longest first).
 FUZZY_DISTANCES = ((9, 2), (5, 1))
 TIE_BREAKER = 0.2
@@ -90,8 +90,6 @@ def term_query(
     for analyzer, (title_field, body_field) in TEXT_FIELDS.items():
         tokens = analysed[analyzer]
         if not tokens:
-            continue
-        if analyzer == "skeleton_text" and sum(map(len, tokens)) < MIN_SKELETON_LETTERS:
             continue
         weight = WEIGHTS[analyzer]
         fields = [((title_field, TITLE_BOOST), (body_field, 1.0))[slot] for slot in slots]

@@ -23,25 +23,19 @@ GENERATOR = REPO / "bench" / "generate_corpus.py"
 HUNSPELL = Path("/usr/share/hunspell")
 
 
+def generate(out: Path) -> Path:
+    """The test corpus (300 articles, seed 3, a fifth as .txt) written into ``out``."""
+    command = [sys.executable, str(GENERATOR), "--count", "300", "--seed", "3", "--out", str(out)]
+    subprocess.run([*command, "--txt-share", "0.2"], check=True, capture_output=True, timeout=300)
+    return out
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     if not all((HUNSPELL / name).exists() for name in ("hi_IN.dic", "gu_IN.dic", "en_US.dic")):
         pytest.skip("the generator needs the Debian packages hunspell-hi, hunspell-gu and hunspell-en-us")
     out = tmp_path_factory.mktemp("corpus")
-    command = [
-        sys.executable,
-        str(GENERATOR),
-        "--count",
-        "300",
-        "--seed",
-        "3",
-        "--out",
-        str(out),
-        "--txt-share",
-        "0.2",
-    ]
-    subprocess.run(command, check=True, capture_output=True, timeout=300)
-    return out
+    return generate(out)
 
 
 def expected_by_record(root: Path) -> dict[tuple[str, int | None], dict]:
@@ -57,19 +51,7 @@ def expected_by_record(root: Path) -> dict[tuple[str, int | None], dict]:
 
 
 def test_generator_is_deterministic(corpus, tmp_path):
-    command = [
-        sys.executable,
-        str(GENERATOR),
-        "--count",
-        "300",
-        "--seed",
-        "3",
-        "--out",
-        str(tmp_path),
-        "--txt-share",
-        "0.2",
-    ]
-    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    generate(tmp_path)
     first = sorted(p.relative_to(corpus) for p in corpus.rglob("*") if p.is_file())
     second = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
     assert first == second
