@@ -37,6 +37,7 @@ from search_app.engines.remote_mapping import (
     from_source,
     index_body,
     load_mapping,
+    server_settings,
     to_source,
     versioned_name,
 )
@@ -131,7 +132,11 @@ class RemoteEngine(SearchEngine):
             return sorted(self.client.indices.get_alias(name=self.alias).keys())
 
     def _create(self, name: str, with_alias: bool) -> None:
-        body = index_body(self.mapping, reduced=self._use_reduced_chain())
+        body = index_body(
+            self.mapping,
+            reduced=self._use_reduced_chain(),
+            extra_settings=server_settings(self.flavor.distribution, self.flavor.version),
+        )
         if with_alias:
             body["aliases"] = {self.alias: {}}
         try:

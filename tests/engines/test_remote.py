@@ -27,7 +27,7 @@ from search_app import reindex
 from search_app.config import Config
 from search_app.engines.base import EngineUnavailable, MissingPlugin, SearchRequest
 from search_app.engines.remote import open_remote_engine
-from search_app.engines.remote_mapping import load_mapping
+from search_app.engines.remote_mapping import load_mapping, server_settings
 from search_app.engines.remote_query import search_body
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -128,6 +128,36 @@ def test_the_client_follows_the_servers_distribution(kind, cleanup):
     assert type(engine.client).__module__.split(".")[0] == client_module
     _, nodes = http("GET", f"{url}/_nodes/_local?filter_path=nodes.*.version")
     assert engine.stats()["version"] == next(iter(nodes["nodes"].values()))["version"]
+
+
+@pytest.mark.parametrize("kind", ["elasticsearch", "opensearch"])
+def test_fuzzy_words_are_highlighted_without_weight_matches_on_elasticsearch(kind, cleanup):
+    # Weight-matches highlighting re-runs fuzzy automata per field and hit (5-10x slower); Elasticsearch
+    # 8.10+ gets it switched off, OpenSearch (which has no such setting) must not get the setting at all.
+    url = node_url(kind)
+    engine = open_remote_engine(config_for(url))
+    cleanup.append(engine)
+    engine.ensure_index()
+    engine.upsert([article(1, title="Veterinary concourse opens")])
+    engine.refresh()
+    _, settings = http("GET", f"{url}/{engine.index_name}/_settings?flat_settings=true")
+    flat = next(iter(settings.values()))["settings"]
+    expected = "false" if kind == "elasticsearch" and server_settings(kind, engine.flavor.version) else None
+    assert flat.get("index.highlight.weight_matches_mode.enabled") == expected
+    # A typo (fuzzy match) and a phrase are still marked, word by word.
+    hit = engine.search(SearchRequest(text="veterinery concourse")).hits[0]
+    assert "<mark>Veterinary</mark>" in hit.highlights["title"][0]
+    hit = engine.search(SearchRequest(text='"concourse opens"')).hits[0]
+    assert "<mark>concourse</mark> <mark>opens</mark>" in hit.highlights["title"][0]
+
+
+def test_server_settings_only_where_the_server_knows_them():
+    off = {"index.highlight.weight_matches_mode.enabled": False}
+    assert server_settings("elasticsearch", "9.2.0") == off
+    assert server_settings("elasticsearch", "8.10.1") == off
+    assert server_settings("elasticsearch", "8.9.2") == {}
+    assert server_settings("elasticsearch", "unknown") == {}
+    assert server_settings("opensearch", "3.6.0") == {}
 
 
 def test_an_unreachable_node_is_engine_unavailable():
