@@ -57,8 +57,12 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"export SEARCH_APP_BENCH_{inst.dist.kind.upper()}_URL={inst.url}")
         if inst.dist.kind == "elasticsearch" and not (inst.dist.home / "plugins" / "analysis-icu").is_dir():
             lines.append("export SEARCH_APP_BENCH_ELASTICSEARCH_REDUCED=true")
+    # Keep the lines of nodes started earlier (``start opensearch`` after ``start elasticsearch``).
+    kept = ENV_FILE.read_text(encoding="utf-8").splitlines() if ENV_FILE.exists() else []
+    for inst in instances:
+        kept = [line for line in kept if f"_BENCH_{inst.dist.kind.upper()}_" not in line]
     ENV_FILE.parent.mkdir(parents=True, exist_ok=True)
-    ENV_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ENV_FILE.write_text("\n".join(kept + lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 0
 
