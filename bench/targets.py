@@ -225,8 +225,18 @@ def ensure_index(target: EngineTarget, corpus: Corpus, rebuild: bool = False) ->
     return documents
 
 
+def _index_version(target: EngineTarget) -> str:
+    """What the cached index was built with: the mapping version, and for the embedded engine its
+    Tantivy layout too. A new version means a new marker, so the index is rebuilt, not reused stale."""
+    from search_app.engines.embedded_schema import index_version
+    from search_app.engines.remote_mapping import load_mapping
+
+    return index_version() if target.kind == "embedded" else f"v{load_mapping()['version']}"
+
+
 def _marker_path(target: EngineTarget, corpus: Corpus) -> Path:
-    return corpus.root.parent.parent / "indexes" / f"{target.kind}-{target.index}-seed{corpus.seed}.json"
+    name = f"{target.kind}-{target.index}-seed{corpus.seed}-{_index_version(target)}.json"
+    return corpus.root.parent.parent / "indexes" / name
 
 
 def _document_count(target: EngineTarget) -> int:
