@@ -51,7 +51,13 @@ from search_app.engines.base import (
     SearchResult,
 )
 from search_app.engines.embedded_highlight import highlight_whole, opening, snippets
-from search_app.engines.embedded_query import MatchTerms, combine, filter_query, text_query
+from search_app.engines.embedded_query import (
+    MatchTerms,
+    combine,
+    filter_query,
+    filter_query_string,
+    text_query,
+)
 from search_app.engines.embedded_schema import (
     SORT_FIELD,
     SUGGEST_FIELD,
@@ -74,6 +80,7 @@ UPSERT_BATCH = 2_000  # documents per commit when a caller passes a long stream
 SUGGEST_SCAN = 2_000  # prefix terms read before ranking them by document frequency
 MAX_FACET_SIZE = 1_000  # values per facet at most, whatever a caller asks (bounds the aggregation)
 _TOTAL = "__total"  # aggregation name for the match count (facet names are plain words)
+_GROUP = "__filtered"  # prefix of the filter sub-aggregations, one per set of applied facet filters
 
 
 def _as_strings(values: Any) -> list[str]:
@@ -362,18 +369,14 @@ class EmbeddedEngine(SearchEngine):
         searcher = self._searcher()
         translated = text_query(self.schema, parsed, is_known=lambda token: _is_known(searcher, token))
         base, matches = translated.query, translated.matches
-        filters = {
-            facet: filter_query(self.schema, facet, _as_strings(values))
-            for facet, values in request.filters.items()
-            if values
-        }
-        query = combine(base, list(filters.values()))
-        # The facet aggregation that applies every filter also counts the matches, so the top-k search
-        # need not count them itself (and can then skip documents that cannot reach the top).
+        selected = {facet: _as_strings(values) for facet, values in request.filters.items() if values}
+        query = combine(base, [filter_query(self.schema, f, values) for f, values in selected.items()])
+        # The facet aggregation also counts the matches under every filter, so the top-k search need not
+        # count them itself (and can then skip documents that cannot reach the top).
         facet_size = min(max(int(request.facet_size), 0), MAX_FACET_SIZE)
-        facets, total = self._facets(searcher, base, filters, facet_size)
+        facets, total = self._facets(searcher, base, selected, facet_size)
         scored = not (request.sort == "newest" or base is None)
-        options: dict[str, Any] = {"limit": request.size, "offset": request.offset, "count": total is None}
+        options: dict[str, Any] = {"limit": request.size, "offset": request.offset, "count": False}
         if not scored:
             options.update(order_by_field=SORT_FIELD, order=Order.Desc)
         found = searcher.search(query, **options)
@@ -388,9 +391,7 @@ class EmbeddedEngine(SearchEngine):
                 in_body = (address.segment_ord, address.doc) in body_matched
                 hit.highlights = self._highlights(hit.fields, matches, in_body)
         took = (time.perf_counter() - started) * 1000
-        return SearchResult(
-            total=found.count if total is None else total, hits=hits, facets=facets, took_ms=took
-        )
+        return SearchResult(total=total, hits=hits, facets=facets, took_ms=took)
 
     def _body_matches(
         self, searcher: tantivy.Searcher, body_query: Query | None, ids: list[str]
@@ -415,36 +416,53 @@ class EmbeddedEngine(SearchEngine):
         }
 
     def _facets(
-        self, searcher: tantivy.Searcher, base: Query | None, filters: dict[str, Query], size: int
-    ) -> tuple[dict[str, list[FacetValue]], int | None]:
+        self, searcher: tantivy.Searcher, base: Query | None, filters: dict[str, list[str]], size: int
+    ) -> tuple[dict[str, list[FacetValue]], int]:
         """Counts per facet under every filter except the facet's own (OR within a facet, AND across),
-        and the number of matches under all filters when one of the aggregations could count it."""
+        and the number of matches under all filters.
+
+        One aggregation over the text query's matches: each distinct set of "the other facets' filters"
+        is a ``filter`` sub-aggregation holding the terms of the facets it applies to. Evaluating the text
+        query once instead of once per set saves most of the cost with several filters (phrases and
+        fuzzy terms are the expensive part); the counts are the same documents either way.
+        """
         # Ask for more buckets than shown so ties at the cut are broken by value, not by chance.
         bucket_count = max(size * 2, size + 10)
         groups: dict[tuple[str, ...], list[str]] = {}
         for facet in FACETS:
             others = tuple(f for f in filters if f != facet)
             groups.setdefault(others, []).append(facet)
-        facets: dict[str, list[FacetValue]] = {}
-        total = None
-        for applied, names in groups.items():
-            query = combine(base, [filters[f] for f in applied])
+        groups.setdefault(tuple(filters), [])  # the match count, even when every facet is filtered
+        clauses = {facet: filter_query_string(facet, values) for facet, values in filters.items()}
+        request: dict[str, Any] = {}
+        plan: list[tuple[str | None, list[str]]] = []  # (sub-aggregation, or None: top level; its facets)
+        for number, (applied, names) in enumerate(groups.items()):
             aggregations: dict[str, Any] = {
                 name: {"terms": {"field": name, "size": bucket_count}} for name in names
             }
-            counts_all = len(applied) == len(filters)
-            if counts_all:  # every document has a sort key, so counting it counts the matches
+            if len(applied) == len(filters):  # every document has a sort key: counting it counts matches
                 aggregations[_TOTAL] = {"value_count": {"field": SORT_FIELD}}
-            result = searcher.aggregate(query, aggregations)
-            if counts_all:
-                total = int(result[_TOTAL]["value"])
+            if applied:
+                group = f"{_GROUP}{number}"
+                request[group] = {"filter": " AND ".join(clauses[f] for f in applied), "aggs": aggregations}
+            else:
+                group = None
+                request.update(aggregations)
+            plan.append((group, names))
+        result = searcher.aggregate(base if base is not None else Query.all_query(), request)
+        facets: dict[str, list[FacetValue]] = {}
+        total = 0
+        for group, names in plan:
+            counted = result if group is None else result.get(group, {})
             for name in names:
-                buckets = result.get(name, {}).get("buckets", [])
+                buckets = counted.get(name, {}).get("buckets", [])
                 values = sorted(
                     (FacetValue(str(b["key"]), int(b["doc_count"])) for b in buckets),
                     key=lambda v: (-v.count, v.value),
                 )
                 facets[name] = values[:size]
+            if _TOTAL in counted:
+                total = int(counted[_TOTAL]["value"] or 0)
         return {name: facets[name] for name in FACETS}, total
 
     def suggest(self, prefix: str, size: int = 8) -> list[str]:

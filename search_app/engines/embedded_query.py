@@ -150,9 +150,23 @@ def text_query(
 
 
 def filter_query(schema: tantivy.Schema, facet: str, values: list[str]) -> Query:
-    """Documents with any of ``values`` in ``facet`` (OR within a facet), scoring nothing."""
-    query = Query.term_set_query(schema, facet, list(values))
+    """Documents with any of ``values`` in ``facet`` (OR within a facet), scoring nothing.
+
+    Term queries rather than one term set query: ANDed with the text query they skip along their
+    postings to its matches, where a term set first collects every document holding one of its terms
+    (at 100,000 articles, ``language:hi`` with a one-word query: 0.2 ms against 0.6 ms)."""
+    terms = [Query.term_query(schema, facet, value) for value in dict.fromkeys(values)]
+    if not terms:
+        return Query.empty_query()
+    query = terms[0] if len(terms) == 1 else Query.boolean_query([(Occur.Should, q) for q in terms])
     return Query.const_score_query(query, 0.0)
+
+
+def filter_query_string(facet: str, values: list[str]) -> str:
+    """``filter_query`` in Tantivy's query language, for a ``filter`` aggregation (which takes only a
+    query string): every value quoted, with its quotes and backslashes escaped, so none is syntax."""
+    quoted = ['"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values]
+    return "(" + " OR ".join(f"{facet}:{q}" for q in quoted) + ")"
 
 
 def combine(base: Query | None, filters: list[Query]) -> Query:

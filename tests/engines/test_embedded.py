@@ -234,3 +234,28 @@ def test_a_body_without_matches_shows_its_opening(engine):
     (opening,) = hit.highlights["body"]
     assert opening.startswith("Talks covered trade") and "<mark>" not in opening
     assert len(opening) <= 220
+
+
+def facet_counts(result, facet: str) -> dict[str, int]:
+    return {value.value: value.count for value in result.facets[facet]}
+
+
+def test_facet_values_that_look_like_query_syntax_filter_literally(engine):
+    # Facet counts under the other facets' filters go through Tantivy's query language: nothing in a
+    # value may act as syntax there.
+    odd = ['Wire "A"', "Back\\slash", "x:y OR z", "(paren) [set]", 'ends with \\"']
+    engine.upsert([dict(article(f"s{i}", "Monsoon news"), source=value) for i, value in enumerate(odd)])
+    for i, value in enumerate(odd):
+        result = engine.search(SearchRequest(text="monsoon", filters={"source": [value], "language": ["en"]}))
+        assert [hit.id for hit in result.hits] == [f"s{i}"] and result.total == 1
+        assert facet_counts(result, "language") == {"en": 1}  # counted under the source filter
+        assert facet_counts(result, "source") == dict.fromkeys(odd, 1)  # its own filter ignored
+
+
+def test_total_is_counted_when_every_facet_is_filtered(engine):
+    engine.upsert([article("a", "Monsoon one"), article("b", "Monsoon two", published="2023-02-01")])
+    filters = {"country": ["India"], "year": ["2024"], "language": ["en"], "source": ["Test Wire"]}
+    result = engine.search(SearchRequest(text="monsoon", filters=filters))
+    assert [hit.id for hit in result.hits] == ["a"] and result.total == 1
+    assert facet_counts(result, "year") == {"2024": 1, "2023": 1}
+    assert facet_counts(result, "country") == {"India": 1}
