@@ -386,9 +386,15 @@ class EmbeddedEngine(SearchEngine):
             for (score, _), article in zip(found.hits, articles, strict=True)
         ]
         if request.highlight:
-            body_matched = self._body_matches(searcher, translated.body_query, [hit.id for hit in hits])
+            # Without phrases, a body matches the query exactly when highlighting finds a matched word in
+            # it (the same analysis, terms and edit distances), so only phrases need the index's answer.
+            body_matched = (
+                self._body_matches(searcher, translated.body_query, [hit.id for hit in hits])
+                if matches.phrases
+                else None
+            )
             for hit, (_, address) in zip(hits, found.hits, strict=True):
-                in_body = (address.segment_ord, address.doc) in body_matched
+                in_body = body_matched is None or (address.segment_ord, address.doc) in body_matched
                 hit.highlights = self._highlights(hit.fields, matches, in_body)
         took = (time.perf_counter() - started) * 1000
         return SearchResult(total=total, hits=hits, facets=facets, took_ms=took)

@@ -1,7 +1,8 @@
 """Highlighted snippets for the embedded engine, computed from the original text.
 
-The text is analysed again (cached per word, so this is cheap) to find the tokens a query matched, with
-their offsets in the original; the best window of about FRAGMENT_CHARS characters around them is cut at
+The text is analysed again to find the tokens a query matched, with their offsets in the original (a
+``WordFinder`` per query remembers which whitespace chunks hold a match, so a text already read costs
+little more than a few ``str.find``); the best window of about FRAGMENT_CHARS characters around them is cut at
 ICU word boundaries (never inside a grapheme cluster of an Indic script), everything is HTML-escaped and
 only the matches are wrapped in MARK_OPEN/MARK_CLOSE.
 """
@@ -15,7 +16,7 @@ from functools import lru_cache
 import icu
 
 from search_app.analysis import ANALYZERS
-from search_app.analysis.chain import find_words
+from search_app.analysis.chain import WordFinder
 from search_app.engines.base import MARK_CLOSE, MARK_OPEN
 from search_app.engines.embedded_query import MatchTerms
 
@@ -52,12 +53,13 @@ def _within_edits(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
-def matched_spans(text: str, matches: MatchTerms, stop_after: int | None = None) -> list[tuple[int, int]]:
-    """Offsets (start, end) in ``text`` of the words the query matched, in order, without overlaps;
-    with ``stop_after``, only those up to that many characters past the first match."""
-    if matches.is_empty:
-        return []
-    wanted = tuple(matches.terms[analyzer] for analyzer in ANALYZERS)
+# One finder per recent query: it remembers which chunks of the texts it has read hold a match, so
+# the next page, a toggled filter or the next request for the same query reads texts at C speed.
+FINDERS = 32
+
+
+@lru_cache(maxsize=FINDERS)
+def _finder(wanted: tuple[frozenset[str], ...], fuzzy: tuple[tuple[str, int], ...]) -> WordFinder:
     indic = ANALYZERS.index("indic_text")
 
     def accept(terms: tuple[str | None, ...]) -> bool:
@@ -67,11 +69,20 @@ def matched_spans(text: str, matches: MatchTerms, stop_after: int | None = None)
             if term in wanted[i]:
                 return True
         term = terms[indic]
-        return term is not None and any(_within_edits(term, t, limit) for t, limit in matches.fuzzy)
+        return term is not None and any(_within_edits(term, t, limit) for t, limit in fuzzy)
 
-    # Without fuzzy terms, only chunks holding one of the query's terms need a closer look.
-    candidates = None if matches.fuzzy else frozenset().union(*wanted)
-    spans = sorted(set(find_words(text, accept, candidates, stop_after=stop_after)))
+    return WordFinder(accept, ANALYZERS)
+
+
+def matched_spans(text: str, matches: MatchTerms, stop_after: int | None = None) -> list[tuple[int, int]]:
+    """Offsets (start, end) in ``text`` of the words the query matched, in order, without overlaps;
+    with ``stop_after``, only those up to that many characters past the first match."""
+    if matches.is_empty:
+        return []
+    finder = _finder(
+        tuple(frozenset(matches.terms[analyzer]) for analyzer in ANALYZERS), tuple(matches.fuzzy)
+    )
+    spans = sorted(set(finder.find(text, stop_after=stop_after)))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start < merged[-1][1]:

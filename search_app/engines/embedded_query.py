@@ -46,6 +46,9 @@ class MatchTerms:
 
     terms: dict[str, set[str]] = field(default_factory=lambda: {a: set() for a in ANALYZERS})
     fuzzy: list[tuple[str, int]] = field(default_factory=list)
+    # Some term has several tokens (a phrase) in some analyzer: its words are highlighted wherever they
+    # occur, so a text with highlights need not match the query there.
+    phrases: bool = False
 
     @property
     def is_empty(self) -> bool:
@@ -97,6 +100,7 @@ def term_query(
             clauses.append(Query.boost_query(_exact(schema, field_name, tokens), boost * weight))
         if matches is not None:
             matches.terms[analyzer].update(tokens)
+            matches.phrases = matches.phrases or len(tokens) > 1
         if analyzer == "indic_text" and loose and len(tokens) == 1:
             distance = 0 if is_known is not None and is_known(tokens[0]) else fuzzy_distance(tokens[0])
             if distance:

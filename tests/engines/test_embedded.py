@@ -259,3 +259,17 @@ def test_total_is_counted_when_every_facet_is_filtered(engine):
     assert [hit.id for hit in result.hits] == ["a"] and result.total == 1
     assert facet_counts(result, "year") == {"2024": 1, "2023": 1}
     assert facet_counts(result, "country") == {"India": 1}
+
+
+def test_a_body_with_only_some_words_of_a_phrase_shows_its_opening(engine):
+    # Highlighting marks each word of a phrase, so for a phrase query the index (not the highlighter)
+    # decides whether the body matched; a body holding "energy" without "trade energy" shows its opening.
+    body = "Opening line about the summit. " + "Talks covered energy and more. " * 10
+    engine.upsert([article("p1", "Trade energy summit", body)])
+    (hit,) = engine.search(SearchRequest(text='"trade energy"')).hits
+    assert hit.highlights["title"] == ["<mark>Trade</mark> <mark>energy</mark> summit"]
+    (opening,) = hit.highlights["body"]
+    assert opening.startswith("Opening line") and "<mark>" not in opening
+    # a single word is found in the body by the highlighter itself
+    (hit,) = engine.search(SearchRequest(text="energy")).hits
+    assert "<mark>energy</mark>" in hit.highlights["body"][0]
