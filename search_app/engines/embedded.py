@@ -31,7 +31,7 @@ import shutil
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,7 @@ from search_app.engines.base import (
     SearchRequest,
     SearchResult,
 )
+from search_app.engines.embedded_facet_cache import FACET_CACHE_SIZE, FacetCache
 from search_app.engines.embedded_highlight import highlight_whole, opening, snippets
 from search_app.engines.embedded_query import (
     MatchTerms,
@@ -69,7 +70,7 @@ from search_app.engines.embedded_schema import (
     suggestion_key,
     to_document,
 )
-from search_app.query import QueryTooLong
+from search_app.query import ParsedQuery, QueryTooLong
 
 RELOAD_INTERVAL = 1.0  # seconds between checks for other processes' commits
 WRITER_HEAP_BYTES = 128_000_000
@@ -102,7 +103,13 @@ class EmbeddedEngine(SearchEngine):
     name = "embedded"
     has_icu = True  # PyICU implements the full chain
 
-    def __init__(self, data_dir: Path, index: str = "articles", lock_timeout: float = 30.0) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        index: str = "articles",
+        lock_timeout: float = 30.0,
+        facet_cache_size: int = FACET_CACHE_SIZE,
+    ) -> None:
         self.root = Path(data_dir) / index
         self.index_name = index
         self.lock_timeout = lock_timeout
@@ -113,6 +120,7 @@ class EmbeddedEngine(SearchEngine):
         self._checked = 0.0
         self._lock = threading.RLock()  # one thread at a time swaps the index/searcher of this object
         self._pid = os.getpid()
+        self._facet_cache = FacetCache(facet_cache_size)
 
     # ----- index lifecycle -------------------------------------------------------------------------
 
@@ -213,6 +221,13 @@ class EmbeddedEngine(SearchEngine):
                 self._reload_if_changed()
             assert self._index is not None
             return self._index.searcher()
+
+    def _reader(self) -> tuple[tantivy.Searcher, object]:
+        """A searcher (as ``_searcher``) and its generation: an object replaced whenever the searcher
+        may show other documents (every reload sets a new ``_seen``), for caches of what it returned."""
+        with self._lock:
+            searcher = self._searcher()
+            return searcher, self._seen
 
     def _reload_if_changed(self) -> None:
         self._checked = time.monotonic()
@@ -366,7 +381,7 @@ class EmbeddedEngine(SearchEngine):
             parsed = request.parsed
         except QueryTooLong as exc:
             raise InvalidSearch(str(exc)) from exc
-        searcher = self._searcher()
+        searcher, generation = self._reader()
         translated = text_query(self.schema, parsed, is_known=lambda token: _is_known(searcher, token))
         base, matches = translated.query, translated.matches
         selected = {facet: _as_strings(values) for facet, values in request.filters.items() if values}
@@ -374,7 +389,7 @@ class EmbeddedEngine(SearchEngine):
         # The facet aggregation also counts the matches under every filter, so the top-k search need not
         # count them itself (and can then skip documents that cannot reach the top).
         facet_size = min(max(int(request.facet_size), 0), MAX_FACET_SIZE)
-        facets, total = self._facets(searcher, base, selected, facet_size)
+        facets, total = self._facets(searcher, generation, parsed, base, selected, facet_size)
         scored = not (request.sort == "newest" or base is None)
         options: dict[str, Any] = {"limit": request.size, "offset": request.offset, "count": False}
         if not scored:
@@ -422,7 +437,13 @@ class EmbeddedEngine(SearchEngine):
         }
 
     def _facets(
-        self, searcher: tantivy.Searcher, base: Query | None, filters: dict[str, list[str]], size: int
+        self,
+        searcher: tantivy.Searcher,
+        generation: object,
+        parsed: ParsedQuery,
+        base: Query | None,
+        filters: dict[str, list[str]],
+        size: int,
     ) -> tuple[dict[str, list[FacetValue]], int]:
         """Counts per facet under every filter except the facet's own (OR within a facet, AND across),
         and the number of matches under all filters.
@@ -430,18 +451,49 @@ class EmbeddedEngine(SearchEngine):
         One aggregation over the text query's matches: each distinct set of "the other facets' filters"
         is a ``filter`` sub-aggregation holding the terms of the facets it applies to. Evaluating the text
         query once instead of once per set saves most of the cost with several filters (phrases and
-        fuzzy terms are the expensive part); the counts are the same documents either way.
+        fuzzy terms are the expensive part); the counts are the same documents either way. Each set's
+        counts are cached (see ``embedded_facet_cache``), so only the sets not seen lately are counted.
         """
-        # Ask for more buckets than shown so ties at the cut are broken by value, not by chance.
-        bucket_count = max(size * 2, size + 10)
         groups: dict[tuple[str, ...], list[str]] = {}
         for facet in FACETS:
             others = tuple(f for f in filters if f != facet)
             groups.setdefault(others, []).append(facet)
         groups.setdefault(tuple(filters), [])  # the match count, even when every facet is filtered
+        facets: dict[str, list[FacetValue]] = {}
+        total = 0
+        missing: dict[tuple[str, ...], Hashable] = {}  # applied filters -> cache key
+        for applied, names in groups.items():
+            key = (parsed, tuple(sorted((f, frozenset(filters[f])) for f in applied)), tuple(names), size)
+            counted = self._facet_cache.get(generation, key)
+            if counted is None:
+                missing[applied] = key
+                continue
+            facets.update(counted[0])
+            total = total if counted[1] is None else counted[1]
+        if missing:
+            uncounted = {applied: groups[applied] for applied in missing}
+            for applied, counted in self._count_facets(searcher, base, filters, size, uncounted).items():
+                self._facet_cache.put(generation, missing[applied], counted)
+                facets.update(counted[0])
+                total = total if counted[1] is None else counted[1]
+        # Fresh objects: callers may change what they get, never what the cache holds.
+        return {name: [FacetValue(v.value, v.count) for v in facets[name]] for name in FACETS}, total
+
+    @staticmethod
+    def _count_facets(
+        searcher: tantivy.Searcher,
+        base: Query | None,
+        filters: dict[str, list[str]],
+        size: int,
+        groups: dict[tuple[str, ...], list[str]],
+    ) -> dict[tuple[str, ...], tuple[dict[str, list[FacetValue]], int | None]]:
+        """Per set of applied filters, the counts of its facets and, for the set of all filters, the
+        number of matches; all in one aggregation."""
+        # Ask for more buckets than shown so ties at the cut are broken by value, not by chance.
+        bucket_count = max(size * 2, size + 10)
         clauses = {facet: filter_query_string(facet, values) for facet, values in filters.items()}
         request: dict[str, Any] = {}
-        plan: list[tuple[str | None, list[str]]] = []  # (sub-aggregation, or None: top level; its facets)
+        plan: list[tuple[tuple[str, ...], str | None]] = []  # (applied, sub-aggregation or None: top level)
         for number, (applied, names) in enumerate(groups.items()):
             aggregations: dict[str, Any] = {
                 name: {"terms": {"field": name, "size": bucket_count}} for name in names
@@ -454,22 +506,22 @@ class EmbeddedEngine(SearchEngine):
             else:
                 group = None
                 request.update(aggregations)
-            plan.append((group, names))
+            plan.append((applied, group))
         result = searcher.aggregate(base if base is not None else Query.all_query(), request)
-        facets: dict[str, list[FacetValue]] = {}
-        total = 0
-        for group, names in plan:
+        counts: dict[tuple[str, ...], tuple[dict[str, list[FacetValue]], int | None]] = {}
+        for applied, group in plan:
             counted = result if group is None else result.get(group, {})
-            for name in names:
+            group_facets: dict[str, list[FacetValue]] = {}
+            for name in groups[applied]:
                 buckets = counted.get(name, {}).get("buckets", [])
                 values = sorted(
                     (FacetValue(str(b["key"]), int(b["doc_count"])) for b in buckets),
                     key=lambda v: (-v.count, v.value),
                 )
-                facets[name] = values[:size]
-            if _TOTAL in counted:
-                total = int(counted[_TOTAL]["value"] or 0)
-        return {name: facets[name] for name in FACETS}, total
+                group_facets[name] = values[:size]
+            group_total = int(counted[_TOTAL]["value"] or 0) if _TOTAL in counted else None
+            counts[applied] = (group_facets, group_total)
+        return counts
 
     def suggest(self, prefix: str, size: int = 8) -> list[str]:
         """Title words and word pairs starting with ``prefix`` (spelling variants and case folded), most
