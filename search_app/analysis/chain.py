@@ -245,8 +245,8 @@ class WordFinder:
         self._char_filters = char_filters.pop()
         self._accept = accept
         self._analyzers = analyzers
-        self._matching: set[str] = set()
-        self._other: set[str] = set()
+        self._seen: set[str] = set()
+        self._matching: set[str] = set()  # the chunks of _seen holding an accepted word
         self._lock = threading.Lock()
 
     def _words(self, chunk: str) -> list[tuple[int, int]]:
@@ -259,14 +259,14 @@ class WordFinder:
         filtered, layers = _char_filtered(text, self._char_filters)
         chunks = _distinct_chunks(filtered)
         with self._lock:  # a finder may serve several threads; clearing must not lose a lookup
-            unseen = chunks.difference(self._matching, self._other)
-            if len(self._matching) + len(self._other) + len(unseen) > self.MAX_REMEMBERED:
+            unseen = chunks.difference(self._seen)
+            if len(self._seen) + len(unseen) > self.MAX_REMEMBERED:
+                self._seen.clear()
                 self._matching.clear()
-                self._other.clear()
                 unseen = chunks
-            for chunk in unseen:
-                (self._matching if self._words(chunk) else self._other).add(chunk)
-            present = chunks.intersection(self._matching)
+            self._seen.update(unseen)
+            self._matching.update(chunk for chunk in unseen if self._words(chunk))
+            present = self._matching.intersection(chunks)
         if not present:
             return []
         starts = sorted((start, chunk) for chunk in present for start in _chunk_starts(filtered, chunk))
