@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import tantivy
-from tantivy import Order, Query
+from tantivy import Occur, Order, Query
 
 from search_app.engines.base import (
     FACETS,
@@ -421,7 +421,10 @@ class EmbeddedEngine(SearchEngine):
         for snippets (the others show their opening), which keeps highlighting a page cheap."""
         if body_query is None or not ids:
             return set()
-        query = combine(body_query, [Query.term_set_query(self.schema, "id", ids)])
+        # The ids as term queries: the intersection then visits just those documents (a term set would
+        # first collect them from the whole id dictionary); 1.2 ms against 1.7 ms for a phrase at 100k.
+        in_page = Query.boolean_query([(Occur.Should, Query.term_query(self.schema, "id", i)) for i in ids])
+        query = combine(body_query, [in_page])
         found = searcher.search(query, limit=len(ids), count=False)
         return {(address.segment_ord, address.doc) for _, address in found.hits}
 
@@ -498,7 +501,7 @@ class EmbeddedEngine(SearchEngine):
             aggregations: dict[str, Any] = {
                 name: {"terms": {"field": name, "size": bucket_count}} for name in names
             }
-            if len(applied) == len(filters):  # every document has a sort key: counting it counts matches
+            if not filters:  # every document has a sort key: counting it counts matches
                 aggregations[_TOTAL] = {"value_count": {"field": SORT_FIELD}}
             if applied:
                 group = f"{_GROUP}{number}"
@@ -519,7 +522,9 @@ class EmbeddedEngine(SearchEngine):
                     key=lambda v: (-v.count, v.value),
                 )
                 group_facets[name] = values[:size]
-            group_total = int(counted[_TOTAL]["value"] or 0) if _TOTAL in counted else None
+            group_total = None
+            if len(applied) == len(filters):  # a filter sub-aggregation counts its documents itself
+                group_total = int(counted["doc_count"] if applied else counted[_TOTAL]["value"] or 0)
             counts[applied] = (group_facets, group_total)
         return counts
 
