@@ -202,9 +202,11 @@ def index_terms(text: str, analyzers: tuple[str, ...] = ANALYZERS) -> dict[str, 
 @lru_cache(maxsize=1 << 16)
 def _chunk_analysis(
     chunk: str, analyzers: tuple[str, ...]
-) -> tuple[tuple[int, int, tuple[str | None, ...]], ...]:
-    """Per word of one whitespace-free chunk: its span in the chunk and its term per analyzer."""
-    return tuple((a, b, analyze_words(chunk[a:b], analyzers)) for a, b in _chunk_words(chunk))
+) -> tuple[frozenset[str], tuple[tuple[int, int, tuple[str | None, ...]], ...]]:
+    """All terms of one chunk (for a quick "anything here?" test) and, per word, its span and terms."""
+    words = tuple((a, b, analyze_words(chunk[a:b], analyzers)) for a, b in _chunk_words(chunk))
+    every = frozenset(t for _, _, terms in words for t in terms if t is not None)
+    return every, words
 
 
 @lru_cache(maxsize=1024)  # like _char_filtered: the same popular hits are highlighted again and again
@@ -228,29 +230,56 @@ class WordFinder:
     """Finds the words one query accepts in texts, remembering for every whitespace chunk it has seen
     whether the chunk holds such a word.
 
-    A text is then read with set operations and ``str.find`` (C speed) for the few chunks known to
-    match, and only chunks never seen before are analysed; walking a 4 KB article chunk by chunk in
-    Python (about 600 chunks) was most of the cost of highlighting a page of results. Keep one finder
-    per query: what it remembers depends on ``accept``.
+    A text whose chunks have all been seen is read with set operations and ``str.find`` (C speed) for
+    the few chunks known to match; walking a 4 KB article chunk by chunk in Python (about 600 chunks)
+    was most of the cost of highlighting a page of results. A text with unseen chunks is walked in
+    order as before, analysing only what it has to and no further than ``stop_after`` needs. Keep one
+    finder per query: what it remembers depends on ``accept``.
     """
 
     MAX_REMEMBERED = 50_000  # chunks; forgotten all at once when exceeded (they are re-checked cheaply)
 
     def __init__(
-        self, accept: Callable[[tuple[str | None, ...]], bool], analyzers: tuple[str, ...] = ANALYZERS
+        self,
+        accept: Callable[[tuple[str | None, ...]], bool],
+        candidates: frozenset[str] | None = None,
+        analyzers: tuple[str, ...] = ANALYZERS,
     ) -> None:
+        """``candidates``, when given, holds every term ``accept`` can take: a chunk without any of them
+        is known not to match without asking ``accept`` about each of its words."""
         char_filters = {analyzer_rules(a).char_filters for a in analyzers}
         if len(char_filters) != 1:
             raise ValueError("WordFinder needs analyzers with the same char filters")
         self._char_filters = char_filters.pop()
         self._accept = accept
+        self._candidates = candidates
         self._analyzers = analyzers
         self._seen: set[str] = set()
         self._matching: set[str] = set()  # the chunks of _seen holding an accepted word
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # a finder may serve several threads
 
     def _words(self, chunk: str) -> list[tuple[int, int]]:
-        return [(a, b) for a, b, terms in _chunk_analysis(chunk, self._analyzers) if self._accept(terms)]
+        every, words = _chunk_analysis(chunk, self._analyzers)
+        if self._candidates is not None and every.isdisjoint(self._candidates):
+            return []
+        return [(a, b) for a, b, terms in words if self._accept(terms)]
+
+    def _known_matches(self, filtered: str, chunks: frozenset[str]) -> list[tuple[int, str]]:
+        """(start, chunk) of every matching chunk of a text whose chunks have all been seen, in order."""
+        present = self._matching.intersection(chunks)
+        return sorted((start, chunk) for chunk in present for start in _chunk_starts(filtered, chunk))
+
+    def _walk(self, filtered: str) -> Iterator[tuple[int, str]]:
+        """(start, chunk) of the matching chunks in text order, learning about unseen ones on the way."""
+        seen, matching = self._seen, self._matching
+        for match in _CHUNK.finditer(filtered):
+            chunk = match.group()
+            if chunk not in seen:
+                seen.add(chunk)
+                if self._words(chunk):
+                    matching.add(chunk)
+            if chunk in matching:
+                yield match.start(), chunk
 
     def find(self, text: str, stop_after: int | None = None) -> list[tuple[int, int]]:
         """Offsets in ``text`` of the words whose terms (one per analyzer, None if dropped) ``accept``
@@ -258,18 +287,6 @@ class WordFinder:
         past the first word found (a snippet needs the first matches, not all of them)."""
         filtered, layers = _char_filtered(text, self._char_filters)
         chunks = _distinct_chunks(filtered)
-        with self._lock:  # a finder may serve several threads; clearing must not lose a lookup
-            unseen = chunks.difference(self._seen)
-            if len(self._seen) + len(unseen) > self.MAX_REMEMBERED:
-                self._seen.clear()
-                self._matching.clear()
-                unseen = chunks
-            self._seen.update(unseen)
-            self._matching.update(chunk for chunk in unseen if self._words(chunk))
-            present = self._matching.intersection(chunks)
-        if not present:
-            return []
-        starts = sorted((start, chunk) for chunk in present for start in _chunk_starts(filtered, chunk))
 
         def original(offset: int) -> int:
             for layer in layers:
@@ -278,13 +295,18 @@ class WordFinder:
 
         spans: list[tuple[int, int]] = []
         limit = len(filtered)
-        for base, chunk in starts:
-            if base > limit:
-                break
-            found = [(base + a, base + b) for a, b in self._words(chunk)]
-            if found and not spans and stop_after is not None:
-                limit = found[0][0] + stop_after
-            spans.extend((original(a), original(b)) for a, b in found)
+        with self._lock:
+            if len(self._seen) + len(chunks) > self.MAX_REMEMBERED:
+                self._seen.clear()
+                self._matching.clear()
+            known = chunks.issubset(self._seen)
+            for base, chunk in self._known_matches(filtered, chunks) if known else self._walk(filtered):
+                if base > limit:
+                    break
+                found = [(base + a, base + b) for a, b in self._words(chunk)]
+                if found and not spans and stop_after is not None:
+                    limit = found[0][0] + stop_after
+                spans.extend((original(a), original(b)) for a, b in found)
         return spans
 
 

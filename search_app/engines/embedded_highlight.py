@@ -71,7 +71,8 @@ def _finder(wanted: tuple[frozenset[str], ...], fuzzy: tuple[tuple[str, int], ..
         term = terms[indic]
         return term is not None and any(_within_edits(term, t, limit) for t, limit in fuzzy)
 
-    return WordFinder(accept, ANALYZERS)
+    # Without fuzzy terms, only chunks holding one of the query's terms need a closer look.
+    return WordFinder(accept, None if fuzzy else frozenset().union(*wanted), ANALYZERS)
 
 
 def matched_spans(text: str, matches: MatchTerms, stop_after: int | None = None) -> list[tuple[int, int]]:

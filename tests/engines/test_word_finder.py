@@ -43,8 +43,9 @@ def test_a_chunk_is_only_found_whole():
 def test_stop_after_ends_the_scan_past_the_first_match():
     finder = finder_for("Lavrov")
     text = "Lavrov " + "filler " * 20 + "Lavrov " + "filler " * 200 + "Lavrov"
-    assert finder.find(text, stop_after=200) == [(0, 6), (147, 153)]
-    assert len(finder.find(text)) == 3
+    for _ in range(2):  # walking a text not read before, then reading a known one
+        assert finder.find(text, stop_after=200) == [(0, 6), (147, 153)]
+        assert len(finder.find(text)) == 3
 
 
 def test_forgetting_when_full_changes_nothing():
