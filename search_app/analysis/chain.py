@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -209,105 +209,43 @@ def _chunk_analysis(
     return every, words
 
 
-@lru_cache(maxsize=1024)  # like _char_filtered: the same popular hits are highlighted again and again
-def _distinct_chunks(filtered: str) -> frozenset[str]:
-    return frozenset(filtered.split())
+def find_words(
+    text: str,
+    accept: Callable[[tuple[str | None, ...]], bool],
+    candidates: frozenset[str] | None = None,
+    analyzers: tuple[str, ...] = ANALYZERS,
+    stop_after: int | None = None,
+) -> list[tuple[int, int]]:
+    """Offsets in ``text`` of the words whose terms (one per analyzer, None if dropped) ``accept`` takes.
 
-
-def _chunk_starts(text: str, chunk: str) -> Iterator[int]:
-    """Where ``chunk`` occurs in ``text`` as a whole whitespace-delimited chunk."""
-    start = text.find(chunk)
-    while start >= 0:
-        end = start + len(chunk)
-        if (start == 0 or text[start - 1].isspace()) and (end == len(text) or text[end].isspace()):
-            yield start
-            start = text.find(chunk, end)  # chunks hold no whitespace: whole ones never overlap
-        else:
-            start = text.find(chunk, start + 1)
-
-
-class WordFinder:
-    """Finds the words one query accepts in texts, remembering for every whitespace chunk it has seen
-    whether the chunk holds such a word.
-
-    A text whose chunks have all been seen is read with set operations and ``str.find`` (C speed) for
-    the few chunks known to match; walking a 4 KB article chunk by chunk in Python (about 600 chunks)
-    was most of the cost of highlighting a page of results. A text with unseen chunks is walked in
-    order as before, analysing only what it has to and no further than ``stop_after`` needs. Keep one
-    finder per query: what it remembers depends on ``accept``.
+    ``candidates``, when given, lets whole chunks without any of those terms be skipped unread: this is
+    what makes highlighting a page of long articles cheap. ``stop_after`` ends the scan that many
+    characters past the first word found (a snippet needs the first matches, not all of them).
     """
+    char_filters = {analyzer_rules(a).char_filters for a in analyzers}
+    if len(char_filters) != 1:
+        raise ValueError("find_words needs analyzers with the same char filters")
+    filtered, layers = _char_filtered(text, char_filters.pop())
 
-    MAX_REMEMBERED = 50_000  # chunks; forgotten all at once when exceeded (they are re-checked cheaply)
+    def original(offset: int) -> int:
+        for layer in layers:
+            offset = layer.correct(offset)
+        return offset
 
-    def __init__(
-        self,
-        accept: Callable[[tuple[str | None, ...]], bool],
-        candidates: frozenset[str] | None = None,
-        analyzers: tuple[str, ...] = ANALYZERS,
-    ) -> None:
-        """``candidates``, when given, holds every term ``accept`` can take: a chunk without any of them
-        is known not to match without asking ``accept`` about each of its words."""
-        char_filters = {analyzer_rules(a).char_filters for a in analyzers}
-        if len(char_filters) != 1:
-            raise ValueError("WordFinder needs analyzers with the same char filters")
-        self._char_filters = char_filters.pop()
-        self._accept = accept
-        self._candidates = candidates
-        self._analyzers = analyzers
-        self._seen: set[str] = set()
-        self._matching: set[str] = set()  # the chunks of _seen holding an accepted word
-        self._lock = threading.Lock()  # a finder may serve several threads
-
-    def _words(self, chunk: str) -> list[tuple[int, int]]:
-        every, words = _chunk_analysis(chunk, self._analyzers)
-        if self._candidates is not None and every.isdisjoint(self._candidates):
-            return []
-        return [(a, b) for a, b, terms in words if self._accept(terms)]
-
-    def _known_matches(self, filtered: str, chunks: frozenset[str]) -> list[tuple[int, str]]:
-        """(start, chunk) of every matching chunk of a text whose chunks have all been seen, in order."""
-        present = self._matching.intersection(chunks)
-        return sorted((start, chunk) for chunk in present for start in _chunk_starts(filtered, chunk))
-
-    def _walk(self, filtered: str) -> Iterator[tuple[int, str]]:
-        """(start, chunk) of the matching chunks in text order, learning about unseen ones on the way."""
-        seen, matching = self._seen, self._matching
-        for match in _CHUNK.finditer(filtered):
-            chunk = match.group()
-            if chunk not in seen:
-                seen.add(chunk)
-                if self._words(chunk):
-                    matching.add(chunk)
-            if chunk in matching:
-                yield match.start(), chunk
-
-    def find(self, text: str, stop_after: int | None = None) -> list[tuple[int, int]]:
-        """Offsets in ``text`` of the words whose terms (one per analyzer, None if dropped) ``accept``
-        takes, in order. ``stop_after`` ends the scan at the first chunk starting that many characters
-        past the first word found (a snippet needs the first matches, not all of them)."""
-        filtered, layers = _char_filtered(text, self._char_filters)
-        chunks = _distinct_chunks(filtered)
-
-        def original(offset: int) -> int:
-            for layer in layers:
-                offset = layer.correct(offset)
-            return offset
-
-        spans: list[tuple[int, int]] = []
-        limit = len(filtered)
-        with self._lock:
-            if len(self._seen) + len(chunks) > self.MAX_REMEMBERED:
-                self._seen.clear()
-                self._matching.clear()
-            known = chunks.issubset(self._seen)
-            for base, chunk in self._known_matches(filtered, chunks) if known else self._walk(filtered):
-                if base > limit:
-                    break
-                found = [(base + a, base + b) for a, b in self._words(chunk)]
-                if found and not spans and stop_after is not None:
-                    limit = found[0][0] + stop_after
-                spans.extend((original(a), original(b)) for a, b in found)
-        return spans
+    spans: list[tuple[int, int]] = []
+    limit = len(filtered)
+    for chunk in _CHUNK.finditer(filtered):
+        base = chunk.start()
+        if base > limit:
+            break
+        every, words = _chunk_analysis(chunk.group(), analyzers)
+        if candidates is not None and every.isdisjoint(candidates):
+            continue
+        found = [(base + a, base + b) for a, b, terms in words if accept(terms)]
+        if found and not spans and stop_after is not None:
+            limit = found[0][0] + stop_after
+        spans.extend((original(a), original(b)) for a, b in found)
+    return spans
 
 
 class _Step:

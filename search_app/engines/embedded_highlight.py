@@ -1,22 +1,24 @@
 """Highlighted snippets for the embedded engine, computed from the original text.
 
-The text is analysed again to find the tokens a query matched, with their offsets in the original (a
-``WordFinder`` per query remembers which whitespace chunks hold a match, so a text already read costs
-little more than a few ``str.find``); the best window of about FRAGMENT_CHARS characters around them is cut at
+The text is analysed again (cached per word, so this is cheap) to find the tokens a query matched, with
+their offsets in the original; the best window of about FRAGMENT_CHARS characters around them is cut at
 ICU word boundaries (never inside a grapheme cluster of an Indic script), everything is HTML-escaped and
-only the matches are wrapped in MARK_OPEN/MARK_CLOSE.
+only the matches are wrapped in MARK_OPEN/MARK_CLOSE. The result is cached per text and query
+(HIGHLIGHT_CACHE): reading a long body chunk by chunk in Python is the costly part, and the same hits
+come back with the next page, the same query again or a toggled filter.
 """
 
 from __future__ import annotations
 
 import html
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 
 import icu
 
 from search_app.analysis import ANALYZERS
-from search_app.analysis.chain import WordFinder
+from search_app.analysis.chain import find_words
 from search_app.engines.base import MARK_CLOSE, MARK_OPEN
 from search_app.engines.embedded_query import MatchTerms
 
@@ -53,13 +55,20 @@ def _within_edits(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
-# One finder per recent query: it remembers which chunks of the texts it has read hold a match, so
-# the next page, a toggled filter or the next request for the same query reads texts at C speed.
-FINDERS = 32
+# What a query highlights, as a hashable key: the analysed terms per analyzer and the fuzzy terms.
+MatchKey = tuple[tuple[frozenset[str], ...], tuple[tuple[str, int], ...]]
+# Highlights of recent (text, query) pairs: the next page, the same query again or a toggled filter show
+# many of the same hits, and finding the words of a long body is the costly part of a search.
+HIGHLIGHT_CACHE = 2048
 
 
-@lru_cache(maxsize=FINDERS)
-def _finder(wanted: tuple[frozenset[str], ...], fuzzy: tuple[tuple[str, int], ...]) -> WordFinder:
+def _key(matches: MatchTerms) -> MatchKey:
+    return tuple(frozenset(matches.terms[analyzer]) for analyzer in ANALYZERS), tuple(matches.fuzzy)
+
+
+@lru_cache(maxsize=64)
+def _acceptor(key: MatchKey) -> Callable[[tuple[str | None, ...]], bool]:
+    wanted, fuzzy = key
     indic = ANALYZERS.index("indic_text")
 
     def accept(terms: tuple[str | None, ...]) -> bool:
@@ -71,19 +80,14 @@ def _finder(wanted: tuple[frozenset[str], ...], fuzzy: tuple[tuple[str, int], ..
         term = terms[indic]
         return term is not None and any(_within_edits(term, t, limit) for t, limit in fuzzy)
 
+    return accept
+
+
+def _spans(text: str, key: MatchKey, stop_after: int | None) -> list[tuple[int, int]]:
+    wanted, fuzzy = key
     # Without fuzzy terms, only chunks holding one of the query's terms need a closer look.
-    return WordFinder(accept, None if fuzzy else frozenset().union(*wanted), ANALYZERS)
-
-
-def matched_spans(text: str, matches: MatchTerms, stop_after: int | None = None) -> list[tuple[int, int]]:
-    """Offsets (start, end) in ``text`` of the words the query matched, in order, without overlaps;
-    with ``stop_after``, only those up to that many characters past the first match."""
-    if matches.is_empty:
-        return []
-    finder = _finder(
-        tuple(frozenset(matches.terms[analyzer]) for analyzer in ANALYZERS), tuple(matches.fuzzy)
-    )
-    spans = sorted(set(finder.find(text, stop_after=stop_after)))
+    candidates = None if fuzzy else frozenset().union(*wanted)
+    spans = sorted(set(find_words(text, _acceptor(key), candidates, stop_after=stop_after)))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start < merged[-1][1]:
@@ -91,6 +95,14 @@ def matched_spans(text: str, matches: MatchTerms, stop_after: int | None = None)
         else:
             merged.append((start, end))
     return merged
+
+
+def matched_spans(text: str, matches: MatchTerms, stop_after: int | None = None) -> list[tuple[int, int]]:
+    """Offsets (start, end) in ``text`` of the words the query matched, in order, without overlaps;
+    with ``stop_after``, only those up to that many characters past the first match."""
+    if matches.is_empty:
+        return []
+    return _spans(text, _key(matches), stop_after)
 
 
 def mark(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> str:
@@ -153,22 +165,34 @@ def snippets(
     opening of the text when nothing matched."""
     if not text:
         return []
-    # Room for every fragment after the first match: enough to choose well, without reading it all.
-    spans = matched_spans(text, matches, stop_after=width * (limit + 1))
-    if not spans:
+    if matches.is_empty:
         return [opening(text, width)]
+    return list(_snippets(text, _key(matches), width, limit))
+
+
+@lru_cache(maxsize=HIGHLIGHT_CACHE)
+def _snippets(text: str, key: MatchKey, width: int, limit: int) -> tuple[str, ...]:
+    # Room for every fragment after the first match: enough to choose well, without reading it all.
+    spans = _spans(text, key, stop_after=width * (limit + 1))
+    if not spans:
+        return (opening(text, width),)
     fragments: list[tuple[int, str]] = []
     remaining = spans
     while remaining and len(fragments) < limit:
         start, end = _best_window(remaining, text, width)
         fragments.append((start, mark(text, spans, start, end)))
         remaining = [s for s in remaining if s[1] <= start or s[0] >= end]
-    return [fragment for _, fragment in fragments]
+    return tuple(fragment for _, fragment in fragments)
 
 
 def highlight_whole(text: str, matches: MatchTerms) -> str:
     """All of ``text`` (a title) escaped, its matches marked."""
-    return mark(text, matched_spans(text, matches))
+    return _whole(text, _key(matches)) if not matches.is_empty else mark(text, [])
+
+
+@lru_cache(maxsize=HIGHLIGHT_CACHE)
+def _whole(text: str, key: MatchKey) -> str:
+    return mark(text, _spans(text, key, None))
 
 
 def opening(text: str, width: int = FRAGMENT_CHARS) -> str:
