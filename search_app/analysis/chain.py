@@ -250,8 +250,8 @@ def find_words(
 
     # This loop runs for every chunk of every highlighted text (about 600 in a 4 KB article), so it
     # takes the chunks from str.split and their analysis from a plain dict in front of the LRU cache,
-    # and looks up the offset of a chunk only when it holds an accepted word: 5x faster than a regular
-    # expression walk over the text when the words are already analysed.
+    # and looks up the offset of a chunk only when it holds an accepted word: 1.4-2x faster than a
+    # regular expression walk with LRU lookups (60 bench bodies of 2 KB, words already analysed).
     cache = _FIND_CACHE.setdefault(analyzers, {})
     if len(cache) > _FIND_CACHE_SIZE:
         cache.clear()
