@@ -417,8 +417,9 @@ class EmbeddedEngine(SearchEngine):
     def _body_matches(
         self, searcher: tantivy.Searcher, body_query: Query | None, ids: list[str]
     ) -> set[tuple[int, int]]:
-        """The addresses of those documents with a query term in their body: only those bodies are scanned
-        for snippets (the others show their opening), which keeps highlighting a page cheap."""
+        """The addresses of those documents with a query term in their body: only those bodies get snippets
+        (the others show their opening). Asked only for phrases: a body holding some words of a phrase
+        gets highlights without matching it."""
         if body_query is None or not ids:
             return set()
         # The ids as term queries: the intersection then visits just those documents (a term set would
