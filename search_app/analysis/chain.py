@@ -209,6 +209,22 @@ def _chunk_analysis(
     return every, words
 
 
+ChunkAnalysis = tuple[frozenset[str], tuple[tuple[int, int, tuple[str | None, ...]], ...]]
+_FIND_CACHE: dict[tuple[str, ...], dict[str, ChunkAnalysis]] = {}
+_FIND_CACHE_SIZE = 1 << 16  # chunks; cleared when full
+
+
+def _whole_chunk_at(text: str, chunk: str, start: int) -> int:
+    """Where ``chunk`` first occurs in ``text`` from ``start`` on as a whole whitespace-delimited chunk."""
+    position = text.find(chunk, start)
+    while position >= 0:
+        after = position + len(chunk)
+        if (position == 0 or text[position - 1].isspace()) and (after == len(text) or text[after].isspace()):
+            return position
+        position = text.find(chunk, position + 1)
+    raise ValueError(f"{chunk!r} is not a chunk of the text from offset {start}")
+
+
 def find_words(
     text: str,
     accept: Callable[[tuple[str | None, ...]], bool],
@@ -232,19 +248,36 @@ def find_words(
             offset = layer.correct(offset)
         return offset
 
+    # This loop runs for every chunk of every highlighted text (about 600 in a 4 KB article), so it
+    # takes the chunks from str.split and their analysis from a plain dict in front of the LRU cache,
+    # and looks up the offset of a chunk only when it holds an accepted word: 1.4-2x faster than a
+    # regular expression walk with LRU lookups (60 bench bodies of 2 KB, words already analysed).
+    cache = _FIND_CACHE.setdefault(analyzers, {})
+    if len(cache) > _FIND_CACHE_SIZE:
+        cache.clear()
+    known = cache.get
     spans: list[tuple[int, int]] = []
     limit = len(filtered)
-    for chunk in _CHUNK.finditer(filtered):
-        base = chunk.start()
-        if base > limit:
+    next_at_least = 0  # a lower bound of the next chunk's offset (chunks are separated by whitespace)
+    for chunk in filtered.split():
+        if next_at_least > limit:
             break
-        every, words = _chunk_analysis(chunk.group(), analyzers)
+        at_least, next_at_least = next_at_least, next_at_least + len(chunk) + 1
+        every, words = known(chunk) or cache.setdefault(chunk, _chunk_analysis(chunk, analyzers))
         if candidates is not None and every.isdisjoint(candidates):
             continue
-        found = [(base + a, base + b) for a, b, terms in words if accept(terms)]
-        if found and not spans and stop_after is not None:
-            limit = found[0][0] + stop_after
-        spans.extend((original(a), original(b)) for a, b in found)
+        accepted = [(a, b) for a, b, terms in words if accept(terms)]
+        if not accepted:
+            continue
+        # Chunks with the same text are all accepted or all not, and every accepted one is located, so
+        # the first whole occurrence from the lower bound on is this chunk.
+        base = _whole_chunk_at(filtered, chunk, at_least)
+        next_at_least = base + len(chunk) + 1
+        if base > limit:
+            break
+        if not spans and stop_after is not None:
+            limit = base + accepted[0][0] + stop_after
+        spans.extend((original(base + a), original(base + b)) for a, b in accepted)
     return spans
 
 

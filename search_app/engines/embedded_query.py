@@ -14,8 +14,10 @@ each on the title (boost 3) and the body (boost 1).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
 
 import tantivy
 from tantivy import Occur, Query
@@ -46,21 +48,30 @@ class MatchTerms:
 
     terms: dict[str, set[str]] = field(default_factory=lambda: {a: set() for a in ANALYZERS})
     fuzzy: list[tuple[str, int]] = field(default_factory=list)
+    # Some term has several tokens (a phrase) in some analyzer: its words are highlighted wherever they
+    # occur, so a text with highlights need not match the query there.
+    phrases: bool = False
 
     @property
     def is_empty(self) -> bool:
         return not any(self.terms.values())
 
 
-def _exact(schema: tantivy.Schema, field_name: str, tokens: list[str]) -> Query:
+def _exact(schema: tantivy.Schema, field_name: str, tokens: tuple[str, ...]) -> Query:
     if len(tokens) == 1:
         return Query.term_query(schema, field_name, tokens[0])
-    return Query.phrase_query(schema, field_name, tokens)
+    return Query.phrase_query(schema, field_name, list(tokens))
 
 
-def _analysed(term: Term) -> dict[str, list[str]] | None:
+@lru_cache(maxsize=4096)  # the same query words come back again and again
+def _tokens(text: str) -> Mapping[str, tuple[str, ...]]:
+    analysed = {a: tuple(t.text for t in tokens) for a, tokens in analyze_fields(text, ANALYZERS).items()}
+    return MappingProxyType(analysed)  # shared by every caller: read-only
+
+
+def _analysed(term: Term) -> Mapping[str, tuple[str, ...]] | None:
     """The term's tokens per analyzer, or None when it has no searchable content (stop word, punctuation)."""
-    analysed = {a: [t.text for t in tokens] for a, tokens in analyze_fields(term.text, ANALYZERS).items()}
+    analysed = _tokens(term.text)
     return analysed if analysed["indic_text"] else None
 
 
@@ -97,6 +108,7 @@ def term_query(
             clauses.append(Query.boost_query(_exact(schema, field_name, tokens), boost * weight))
         if matches is not None:
             matches.terms[analyzer].update(tokens)
+            matches.phrases = matches.phrases or len(tokens) > 1
         if analyzer == "indic_text" and loose and len(tokens) == 1:
             distance = 0 if is_known is not None and is_known(tokens[0]) else fuzzy_distance(tokens[0])
             if distance:
@@ -116,7 +128,8 @@ class TextQuery:
 
     query: Query | None  # None: everything
     matches: MatchTerms
-    body_query: Query | None  # any positive term in the body (to skip highlighting bodies it missed)
+    # Any positive term in the body, for queries with phrases (see MatchTerms.phrases); else None.
+    body_query: Query | None
 
 
 def text_query(
@@ -129,7 +142,6 @@ def text_query(
     """
     matches = MatchTerms()
     clauses: list[tuple[Occur, Query]] = []
-    in_body: list[Query] = []
     for group in parsed.groups:
         queries = (term_query(schema, t, matches, is_known=is_known) for t in group)
         alternatives = [q for q in queries if q is not None]
@@ -137,10 +149,13 @@ def text_query(
             clauses.append((Occur.Must, alternatives[0]))
         elif alternatives:
             clauses.append((Occur.Must, Query.boolean_query([(Occur.Should, q) for q in alternatives])))
-        body_only = (term_query(schema, t, is_known=is_known, slots=(1,)) for t in group)
-        in_body.extend(q for q in body_only if q is not None)
     excluded = [q for q in (term_query(schema, t, loose=False) for t in parsed.excluded) if q is not None]
-    body_query = Query.boolean_query([(Occur.Should, q) for q in in_body]) if in_body else None
+    body_query = None
+    if matches.phrases:  # without phrases the highlighter alone tells which bodies matched
+        positive = (t for group in parsed.groups for t in group)
+        body_only = (term_query(schema, t, is_known=is_known, slots=(1,)) for t in positive)
+        in_body = [q for q in body_only if q is not None]
+        body_query = Query.boolean_query([(Occur.Should, q) for q in in_body]) if in_body else None
     if not clauses and not excluded:
         return TextQuery(None, matches, body_query)
     if not clauses:
@@ -150,9 +165,23 @@ def text_query(
 
 
 def filter_query(schema: tantivy.Schema, facet: str, values: list[str]) -> Query:
-    """Documents with any of ``values`` in ``facet`` (OR within a facet), scoring nothing."""
-    query = Query.term_set_query(schema, facet, list(values))
+    """Documents with any of ``values`` in ``facet`` (OR within a facet), scoring nothing.
+
+    Term queries rather than one term set query: ANDed with the text query they skip along their
+    postings to its matches, where a term set first collects every document holding one of its terms
+    (at 100,000 articles, ``language:hi`` with a one-word query: 0.2 ms against 0.6 ms)."""
+    terms = [Query.term_query(schema, facet, value) for value in dict.fromkeys(values)]
+    if not terms:
+        return Query.empty_query()
+    query = terms[0] if len(terms) == 1 else Query.boolean_query([(Occur.Should, q) for q in terms])
     return Query.const_score_query(query, 0.0)
+
+
+def filter_query_string(facet: str, values: list[str]) -> str:
+    """``filter_query`` in Tantivy's query language, for a ``filter`` aggregation (which takes only a
+    query string): every value quoted, with its quotes and backslashes escaped, so none is syntax."""
+    quoted = ['"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values]
+    return "(" + " OR ".join(f"{facet}:{q}" for q in quoted) + ")"
 
 
 def combine(base: Query | None, filters: list[Query]) -> Query:

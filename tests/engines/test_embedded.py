@@ -234,3 +234,95 @@ def test_a_body_without_matches_shows_its_opening(engine):
     (opening,) = hit.highlights["body"]
     assert opening.startswith("Talks covered trade") and "<mark>" not in opening
     assert len(opening) <= 220
+
+
+def facet_counts(result, facet: str) -> dict[str, int]:
+    return {value.value: value.count for value in result.facets[facet]}
+
+
+def test_facet_values_that_look_like_query_syntax_filter_literally(engine):
+    # Facet counts under the other facets' filters go through Tantivy's query language: nothing in a
+    # value may act as syntax there.
+    odd = ['Wire "A"', "Back\\slash", "x:y OR z", "(paren) [set]", 'ends with \\"']
+    engine.upsert([dict(article(f"s{i}", "Monsoon news"), source=value) for i, value in enumerate(odd)])
+    for i, value in enumerate(odd):
+        result = engine.search(SearchRequest(text="monsoon", filters={"source": [value], "language": ["en"]}))
+        assert [hit.id for hit in result.hits] == [f"s{i}"] and result.total == 1
+        assert facet_counts(result, "language") == {"en": 1}  # counted under the source filter
+        assert facet_counts(result, "source") == dict.fromkeys(odd, 1)  # its own filter ignored
+
+
+def test_total_is_counted_when_every_facet_is_filtered(engine):
+    engine.upsert([article("a", "Monsoon one"), article("b", "Monsoon two", published="2023-02-01")])
+    filters = {"country": ["India"], "year": ["2024"], "language": ["en"], "source": ["Test Wire"]}
+    result = engine.search(SearchRequest(text="monsoon", filters=filters))
+    assert [hit.id for hit in result.hits] == ["a"] and result.total == 1
+    assert facet_counts(result, "year") == {"2024": 1, "2023": 1}
+    assert facet_counts(result, "country") == {"India": 1}
+
+
+def test_a_body_with_only_some_words_of_a_phrase_shows_its_opening(engine):
+    # Highlighting marks each word of a phrase, so for a phrase query the index (not the highlighter)
+    # decides whether the body matched; a body holding "energy" without "trade energy" shows its opening.
+    body = "Opening line about the summit. " + "Talks covered energy and more. " * 10
+    engine.upsert([article("p1", "Trade energy summit", body)])
+    (hit,) = engine.search(SearchRequest(text='"trade energy"')).hits
+    assert hit.highlights["title"] == ["<mark>Trade</mark> <mark>energy</mark> summit"]
+    (opening,) = hit.highlights["body"]
+    assert opening.startswith("Opening line") and "<mark>" not in opening
+    # a single word is found in the body by the highlighter itself
+    (hit,) = engine.search(SearchRequest(text="energy")).hits
+    assert "<mark>energy</mark>" in hit.highlights["body"][0]
+
+
+def test_cached_facet_counts_follow_every_write(engine):
+    request = SearchRequest(text="monsoon", filters={"year": ["2024"]})
+    engine.upsert([article("a", "Monsoon one"), article("b", "Monsoon two", published="2023-02-01")])
+    assert facet_counts(engine.search(request), "year") == {"2024": 1, "2023": 1}
+    assert engine.search(request).total == 1  # served again (from the cache)
+    engine.upsert([article("c", "Monsoon three")])
+    result = engine.search(request)
+    assert facet_counts(result, "year") == {"2024": 2, "2023": 1} and result.total == 2
+    engine.upsert([article("c", "Monsoon three, updated", published="2023-05-01")])  # same id, new year
+    result = engine.search(request)
+    assert facet_counts(result, "year") == {"2024": 1, "2023": 2} and result.total == 1
+    engine.delete("a")
+    result = engine.search(request)
+    assert facet_counts(result, "year") == {"2023": 2} and result.total == 0
+
+
+def test_cached_facet_counts_follow_another_writer(engine, tmp_path):
+    engine.upsert([article("a", "Monsoon one")])
+    request = SearchRequest(text="monsoon")
+    assert engine.search(request).total == 1
+    other = EmbeddedEngine(tmp_path / "data")  # another engine (as in another process) on the same index
+    other.upsert([article("b", "Monsoon two", published="2023-02-01")])
+    other.close()
+    engine.refresh()
+    result = engine.search(request)
+    assert result.total == 2 and facet_counts(result, "year") == {"2024": 1, "2023": 1}
+
+
+def test_cached_facet_counts_equal_fresh_ones_while_paging_and_toggling(engine, tmp_path):
+    engine.upsert(
+        [
+            dict(article(f"d{i}", f"Monsoon report {i}", published=f"{2020 + i % 4}-03-01"), language=lang)
+            for i, lang in enumerate(["en", "hi", "gu"] * 7)
+        ]
+    )
+    uncached = EmbeddedEngine(tmp_path / "data", facet_cache_size=0)
+    requests = [
+        SearchRequest(text="monsoon"),
+        SearchRequest(text="monsoon", page=2, size=5),
+        SearchRequest(text="monsoon", filters={"language": ["hi"]}),
+        SearchRequest(text="monsoon", filters={"language": ["hi", "gu"]}),
+        SearchRequest(text="monsoon", filters={"language": ["hi", "gu"], "year": ["2021"]}),
+        SearchRequest(text="monsoon", filters={"language": ["gu"], "year": ["2021"]}),
+        SearchRequest(text="monsoon", filters={"year": ["2021"]}),
+        SearchRequest(text="monsoon", filters={"year": ["2021"]}, facet_size=1),
+        SearchRequest(text="report 3", filters={"year": ["2021"]}),
+    ]
+    for request in requests * 2:
+        cached, fresh = engine.search(request), uncached.search(request)
+        assert cached.facets == fresh.facets and cached.total == fresh.total, request
+        assert [hit.id for hit in cached.hits] == [hit.id for hit in fresh.hits]

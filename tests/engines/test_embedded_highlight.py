@@ -1,0 +1,39 @@
+"""Highlights are cached per text and query: each query still gets its own, and callers their own lists."""
+
+from __future__ import annotations
+
+from search_app.engines.embedded_highlight import highlight_whole, snippets
+from search_app.engines.embedded_query import MatchTerms, term_query
+from search_app.engines.embedded_schema import build_schema
+from search_app.query import Term
+
+LONG_HINDI = "संसद के मानसून सत्र में सरकार ने कृषि सुधारों पर चर्चा की। " * 4 + "विदेश मंत्री लावरोव की यात्रा। " * 2
+
+
+def matches_for(*words: str, fuzzy: list[tuple[str, int]] | None = None) -> MatchTerms:
+    matches = MatchTerms()
+    for word in words:
+        term_query(build_schema(), Term((word,)), matches, is_known=lambda token: True)
+    matches.fuzzy.extend(fuzzy or [])
+    return matches
+
+
+def test_each_query_gets_its_own_highlights_of_the_same_text():
+    for _ in range(2):  # computed, then served from the cache
+        assert highlight_whole("Lavrov meets Khan", matches_for("Lavrov")) == "<mark>Lavrov</mark> meets Khan"
+        assert highlight_whole("Lavrov meets Khan", matches_for("Khan")) == "Lavrov meets <mark>Khan</mark>"
+        assert highlight_whole("Lavrov meets Khan", MatchTerms()) == "Lavrov meets Khan"
+        assert "<mark>लावरोव</mark>" in snippets(LONG_HINDI, matches_for("Lavrov"))[0]
+        assert "<mark>" not in snippets(LONG_HINDI, matches_for("Khan"))[0]  # the opening
+
+
+def test_fuzzy_terms_are_part_of_the_query():
+    plain, fuzzy = matches_for("Lavrof"), matches_for("Lavrof", fuzzy=[("lavrof", 1)])
+    assert highlight_whole("Lavrov meets Khan", plain) == "Lavrov meets Khan"
+    assert highlight_whole("Lavrov meets Khan", fuzzy) == "<mark>Lavrov</mark> meets Khan"
+
+
+def test_callers_get_lists_they_may_change():
+    first = snippets(LONG_HINDI, matches_for("Lavrov"))
+    first.clear()
+    assert snippets(LONG_HINDI, matches_for("Lavrov"))
