@@ -35,6 +35,11 @@ SETTINGS: dict[str, tuple[str, str]] = {
         "false",
         "true allows a node without analysis-icu (a reduced, non-ICU analysis chain; for test nodes)",
     ),
+    "SEARCH_APP_QUERY_CACHE": (
+        "true",
+        "embedded engine: reuse facet counts and highlights of recent queries (per process, emptied when "
+        "the index changes); false computes every search from scratch",
+    ),
     "SEARCH_APP_HOST": ("127.0.0.1", "address `search-app serve` binds to"),
     "SEARCH_APP_PORT": ("8000", "port `search-app serve` and gunicorn listen on"),
     "SEARCH_APP_DEBUG": ("false", "Flask debug mode; development only"),
@@ -60,6 +65,7 @@ class Config:
     ca_certs: str | None = None
     verify_certs: bool = True
     reduced_analysis: bool = False
+    query_cache: bool = True
     host: str = "127.0.0.1"
     port: int = 8000
     debug: bool = False
@@ -79,6 +85,7 @@ class Config:
             ca_certs=env.get("SEARCH_APP_CA_CERTS") or None,
             verify_certs=_flag(env.get("SEARCH_APP_VERIFY_CERTS"), default=True),
             reduced_analysis=_flag(env.get("SEARCH_APP_REDUCED_ANALYSIS")),
+            query_cache=_flag(env.get("SEARCH_APP_QUERY_CACHE"), default=True),
             host=env.get("SEARCH_APP_HOST") or "127.0.0.1",
             port=int(env.get("SEARCH_APP_PORT") or 8000),
             debug=_flag(env.get("SEARCH_APP_DEBUG")),

@@ -43,4 +43,4 @@ def open_engine(config: Config | None = None) -> SearchEngine:
         return open_remote_engine(config)
     from search_app.engines.embedded import EmbeddedEngine
 
-    return EmbeddedEngine(config.data_dir, index=config.index)
+    return EmbeddedEngine(config.data_dir, index=config.index, query_cache=config.query_cache)

@@ -160,15 +160,20 @@ def _best_window(spans: list[tuple[int, int]], text: str, width: int) -> tuple[i
 
 
 def snippets(
-    text: str, matches: MatchTerms, width: int = FRAGMENT_CHARS, limit: int = MAX_FRAGMENTS
+    text: str,
+    matches: MatchTerms,
+    width: int = FRAGMENT_CHARS,
+    limit: int = MAX_FRAGMENTS,
+    cached: bool = True,
 ) -> list[str]:
     """Up to ``limit`` escaped fragments of ``text`` around its matches (best first); the escaped
-    opening of the text when nothing matched."""
+    opening of the text when nothing matched. ``cached=False`` neither reads nor fills the cache."""
     if not text:
         return []
     if matches.is_empty:
         return [opening(text, width)]
-    return list(_snippets(text, _key(matches), width, limit))
+    compute = _snippets if cached else _snippets.__wrapped__
+    return list(compute(text, _key(matches), width, limit))
 
 
 @lru_cache(maxsize=HIGHLIGHT_CACHE)
@@ -186,9 +191,11 @@ def _snippets(text: str, key: MatchKey, width: int, limit: int) -> tuple[str, ..
     return tuple(fragment for _, fragment in fragments)
 
 
-def highlight_whole(text: str, matches: MatchTerms) -> str:
+def highlight_whole(text: str, matches: MatchTerms, cached: bool = True) -> str:
     """All of ``text`` (a title) escaped, its matches marked."""
-    return _whole(text, _key(matches)) if not matches.is_empty else mark(text, [])
+    if matches.is_empty:
+        return mark(text, [])
+    return (_whole if cached else _whole.__wrapped__)(text, _key(matches))
 
 
 @lru_cache(maxsize=HIGHLIGHT_CACHE)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from search_app.engines import embedded_schema
+from search_app.config import Config
+from search_app.engines import embedded_highlight, embedded_schema, open_engine
 from search_app.engines.base import EngineUnavailable, SearchRequest
 from search_app.engines.embedded import EmbeddedEngine
 
@@ -310,7 +311,7 @@ def test_cached_facet_counts_equal_fresh_ones_while_paging_and_toggling(engine, 
             for i, lang in enumerate(["en", "hi", "gu"] * 7)
         ]
     )
-    uncached = EmbeddedEngine(tmp_path / "data", facet_cache_size=0)
+    uncached = EmbeddedEngine(tmp_path / "data", query_cache=False)
     requests = [
         SearchRequest(text="monsoon"),
         SearchRequest(text="monsoon", page=2, size=5),
@@ -326,3 +327,25 @@ def test_cached_facet_counts_equal_fresh_ones_while_paging_and_toggling(engine, 
         cached, fresh = engine.search(request), uncached.search(request)
         assert cached.facets == fresh.facets and cached.total == fresh.total, request
         assert [hit.id for hit in cached.hits] == [hit.id for hit in fresh.hits]
+        assert [hit.highlights for hit in cached.hits] == [hit.highlights for hit in fresh.hits]
+
+
+def test_query_cache_setting_off_neither_reads_nor_fills_the_highlight_cache(tmp_path):
+    config = Config(data_dir=tmp_path / "data", query_cache=False)
+    engine = open_engine(config)
+    engine.ensure_index()
+    engine.upsert([article("a", "Monsoon one", "The monsoon reached the coast early this year.")])
+    before = (
+        embedded_highlight._snippets.cache_info().currsize,
+        embedded_highlight._whole.cache_info().currsize,
+    )
+    for _ in range(2):
+        (hit,) = engine.search(SearchRequest(text="monsoon coast")).hits
+        assert "<mark>coast</mark>" in hit.highlights["body"][0]
+    after = (
+        embedded_highlight._snippets.cache_info().currsize,
+        embedded_highlight._whole.cache_info().currsize,
+    )
+    assert after == before
+    assert Config.from_env({"SEARCH_APP_QUERY_CACHE": "false"}).query_cache is False
+    assert Config.from_env({}).query_cache is True
