@@ -9,6 +9,7 @@ own ingest command on a generated corpus, so the benchmarks measure what users r
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import shutil
@@ -34,15 +35,19 @@ class EngineTarget:
     data_dir: Path | None = None  # embedded only
     url: str | None = None  # remote only
     reduced_analysis: bool = False
+    query_cache: bool = True  # embedded only: reuse facet counts and highlights of recent queries
 
     @property
     def label(self) -> str:
+        if self.kind == "embedded" and not self.query_cache:
+            return "embedded, query cache off"
         return self.kind
 
     def environment(self) -> dict[str, str]:
         """The process environment that points ``search-app`` (ingest, serve, gunicorn) at this index."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("SEARCH_APP_")}
         env["SEARCH_APP_INDEX"] = self.index
+        env["SEARCH_APP_QUERY_CACHE"] = "true" if self.query_cache else "false"
         if self.url:
             env["SEARCH_APP_ENGINE_URL"] = self.url
             env["SEARCH_APP_REDUCED_ANALYSIS"] = "true" if self.reduced_analysis else "false"
@@ -63,7 +68,7 @@ class EngineTarget:
         return open_engine(self.config())
 
     def with_index(self, index: str, data_dir: Path | None = None) -> EngineTarget:
-        return EngineTarget(self.kind, index, data_dir, self.url, self.reduced_analysis)
+        return dataclasses.replace(self, index=index, data_dir=data_dir)
 
     def size_on_disk(self) -> int | None:
         """Bytes the index takes: its data directory (embedded) or the primaries' store size from _stats."""

@@ -105,7 +105,8 @@ def test_bench_search_runs(cache_dir, docs_file):
         docs_file=docs_file,
     )
     assert_section(stdout, docs_file, "Search latency (issue #6)", "engine p50 ms")
-    assert "| embedded | 200 | 3 facets |" in stdout
+    assert "| embedded | 200 | 3 facets |" in stdout  # every query computed in full
+    assert "| embedded, repeated (query cache on) | 200 | 3 facets |" in stdout
 
 
 def test_profile_stage_runs(cache_dir, docs_file):
@@ -136,8 +137,10 @@ def test_bench_http_runs(cache_dir, docs_file):
         docs_file=docs_file,
     )
     assert_section(stdout, docs_file, "HTTP under load (issue #6)", "requests/s")
-    api_row = next(line for line in stdout.splitlines() if "| /api/search |" in line)
-    assert api_row.rstrip().endswith("| 0 |"), f"errors under load: {api_row}"
+    api_rows = [line for line in stdout.splitlines() if "| /api/search |" in line]
+    assert [row.split("|")[1].strip() for row in api_rows] == ["embedded", "embedded, query cache off"]
+    for row in api_rows:
+        assert row.rstrip().endswith("| 0 |"), f"errors under load: {row}"
 
 
 def test_replace_section_keeps_other_sections():
