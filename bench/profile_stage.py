@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import io
 import os
 import sys
@@ -62,7 +63,8 @@ def run_stage(stage: str, target: EngineTarget, corpus, repeat: int) -> None:
     if stage in ("ingest", "pipeline"):
         from search_app.cli import main as cli_main
 
-        argv = ["ingest", str(corpus.root)] + (["--dry-run"] if stage == "pipeline" else [])
+        # One process (--jobs 1): the profiler sees only this process, and every stage runs in it.
+        argv = ["ingest", str(corpus.root), "--jobs", "1"] + (["--dry-run"] if stage == "pipeline" else [])
         with contextlib.redirect_stdout(io.StringIO()):
             status = cli_main(argv)
         if status != 0:
@@ -110,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
             target = target.with_index("bench-profile", Path(tmp) / "index" if target.data_dir else None)
         else:
             ensure_index(target, corpus)
+            # Every search in full, as for a new query: with the query cache the repeats would be hits.
+            target = dataclasses.replace(target, query_cache=False)
         profiler = Profiler(interval=0.001)
         profiler.start()
         try:
