@@ -31,7 +31,7 @@ import shutil
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,9 +57,12 @@ from search_app.engines.embedded_schema import (
     SUGGEST_FIELD,
     SUGGEST_SEPARATOR,
     TEXT_FIELDS,
+    PreparedDocument,
+    build_document,
     build_schema,
     from_document,
     index_version,
+    prepare_document,
     suggestion_key,
     to_document,
 )
@@ -81,6 +84,14 @@ def _as_strings(values: Any) -> list[str]:
     if isinstance(values, str | int):
         return [str(values)]
     return [str(v) for v in values]
+
+
+def _document_id(document: Any) -> str:
+    return str(document.get("id")) if isinstance(document, Mapping) else "None"
+
+
+def _as_prepared(prepared: PreparedDocument) -> PreparedDocument:
+    return prepared
 
 
 def _is_known(searcher: tantivy.Searcher, token: str) -> bool:
@@ -289,24 +300,40 @@ class EmbeddedEngine(SearchEngine):
         for document in documents:
             batch.append(document)
             if len(batch) >= UPSERT_BATCH:
-                self._upsert_batch(batch, result)
+                self._upsert_batch([_document_id(d) for d in batch], batch, prepare_document, result)
                 batch = []
         if batch:
-            self._upsert_batch(batch, result)
+            self._upsert_batch([_document_id(d) for d in batch], batch, prepare_document, result)
         return result
 
-    def _upsert_batch(self, batch: list[Mapping[str, Any]], result: BulkResult) -> None:
-        ids = [str(d.get("id")) if isinstance(d, Mapping) else "None" for d in batch]
+    def document_preparer(self) -> Callable[[Mapping[str, Any]], PreparedDocument]:
+        """The analysis of an article for the index, which ingest's worker processes run."""
+        return prepare_document
+
+    def upsert_prepared(self, prepared: Sequence[PreparedDocument]) -> BulkResult:
+        """``upsert`` of documents already converted by ``prepare_document`` (in this or another process):
+        only adding them to the writer is left; one commit for the whole sequence."""
+        result = BulkResult()
+        if prepared:
+            self._upsert_batch([p.id for p in prepared], prepared, _as_prepared, result)
+        return result
+
+    def _upsert_batch(
+        self,
+        ids: list[str],
+        batch: Sequence[Any],
+        prepare: Callable[[Any], PreparedDocument],
+        result: BulkResult,
+    ) -> None:
         with self._writer() as writer:
             existing = self._existing_ids(self._fresh_searcher(), list(set(ids)))
             written = 0
-            # Analyse and add one document at a time: Tantivy indexes the previous ones on its own
+            # Convert and add one document at a time: Tantivy indexes the previous ones on its own
             # threads meanwhile, so Python analysis and indexing overlap on a multi-core machine.
-            for doc_id, document in zip(ids, batch, strict=True):
-                try:
-                    doc = to_document(document)
-                except (ValueError, TypeError, AttributeError) as exc:
-                    result.failed.append((doc_id, f"{type(exc).__name__}: {exc}"))
+            for doc_id, item in zip(ids, batch, strict=True):
+                document = prepare(item)
+                if document.fields is None:
+                    result.failed.append((doc_id, document.error or "not indexable"))
                     continue
                 if doc_id in existing:
                     result.updated += 1
@@ -314,7 +341,7 @@ class EmbeddedEngine(SearchEngine):
                     result.created += 1
                     existing.add(doc_id)  # the same id again in this batch is an update
                 writer.delete_documents_by_term("id", doc_id)
-                writer.add_document(doc)
+                writer.add_document(build_document(document.fields))
                 written += 1
             if written:
                 writer.commit()
