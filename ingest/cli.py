@@ -28,7 +28,7 @@ from tqdm import tqdm
 from ingest.pipeline import Preparer, Processed, iter_articles
 from ingest.readers import DEFAULT_MAX_BYTES, Failure, expand_paths
 
-DEFAULT_BATCH_SIZE = 500
+DEFAULT_BATCH_SIZE = 500  # for engines that state no preference (a bulk request to a search server)
 EXIT_OK, EXIT_FAILURES, EXIT_ENGINE = 0, 1, 2
 # Input below this size is processed in one process by default: spawning workers (each imports the
 # pipeline and ICU) costs more than it saves on a few hundred articles.
@@ -44,8 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--batch-size",
         type=_positive_int,
-        default=DEFAULT_BATCH_SIZE,
-        help=f"documents sent to the engine per request (default {DEFAULT_BATCH_SIZE})",
+        default=None,
+        help="documents sent to the engine per request (one commit each in the embedded engine); "
+        f"default: the engine's preference, {DEFAULT_BATCH_SIZE} for Elasticsearch/OpenSearch",
     )
     parser.add_argument(
         "--max-bytes",
@@ -217,9 +218,10 @@ def _index_documents(
         # analysis), leaving this process only the writing. Without, the engine does it inside upsert,
         # where it overlaps with Tantivy's own indexing thread.
         prepare = engine.document_preparer() if jobs > 0 else None
+        batch_size = args.batch_size or engine.upsert_batch_size or DEFAULT_BATCH_SIZE
         for item in articles(prepare):
             reporter.pending.append(item)
-            if len(reporter.pending) >= args.batch_size:
+            if len(reporter.pending) >= batch_size:
                 _send(engine, reporter)
         if reporter.pending:
             _send(engine, reporter)

@@ -38,6 +38,9 @@ _JSONL_TEXT_KEYS = ("body", "text", "content")
 
 # Records handed to a worker process at a time (amortizes the pickling round trip).
 PARALLEL_CHUNK = 64
+# Chunks the workers may run ahead of the caller, at least: enough to keep them busy while it commits a
+# batch of 2,000 documents to the embedded engine (a second or two), not so many that memory grows.
+PARALLEL_READ_AHEAD = 16
 
 Preparer = Callable[[Article], Any]
 
@@ -284,7 +287,7 @@ def process_records(
         for record in records:
             yield _process_one(record, today, prepare)
         return
-    slots = threading.Semaphore(4 * jobs)
+    slots = threading.Semaphore(max(4 * jobs, PARALLEL_READ_AHEAD))
     work = functools.partial(_process_chunk, today=today, prepare=prepare)
     with multiprocessing.get_context("spawn").Pool(jobs) as pool:
         for results in pool.imap(work, _bounded(_chunks(records, PARALLEL_CHUNK), slots)):

@@ -120,6 +120,8 @@ class SearchEngine(ABC):
     name: str = "abstract"
     # False on nodes without analysis-icu running the reduced chain; tests that need ICU skip there.
     has_icu: bool = True
+    # Documents per ``upsert`` call that suit this engine (ingest's default batch); None: no preference.
+    upsert_batch_size: int | None = None
 
     @abstractmethod
     def ensure_index(self) -> None:

@@ -105,6 +105,9 @@ class EmbeddedEngine(SearchEngine):
 
     name = "embedded"
     has_icu = True  # PyICU implements the full chain
+    # Each upsert call is one commit (plus waiting for merges): ingest of 10,000 articles with --jobs 2
+    # took 13.1 s of CPU in the writing process with 500 documents a call, 8.0 s with 2,000.
+    upsert_batch_size = UPSERT_BATCH
 
     def __init__(self, data_dir: Path, index: str = "articles", lock_timeout: float = 30.0) -> None:
         self.root = Path(data_dir) / index
