@@ -41,7 +41,7 @@ DEBIAN_PACKAGES = {"hi": "hunspell-hi", "gu": "hunspell-gu", "en": "hunspell-en-
 LANGUAGE_WEIGHTS = {"hi": 0.4, "gu": 0.35, "en": 0.25}
 SHARD_SIZE = 1000
 MAX_VOCABULARY = 40_000  # words per language (a deterministic spread over the whole dictionary)
-MEDIAN_BODY_BYTES = 2400  # plus headline, header and tail lines: about 3 KB an article
+MEDIAN_BODY_BYTES = 2800  # paragraphs only; with headline, header and tail lines an article averages 3 KB
 NATIVE_DIGITS = {"hi": "०१२३४५६७८९", "gu": "૦૧૨૩૪૫૬૭૮૯"}
 
 # People in the news, each written as in English, Hindi and Gujarati news (variants separated by "|").
@@ -311,16 +311,22 @@ class Generator:
         paragraphs: list[str] = []
         size = 0
         quoted = False
-        while size < target:
+        while True:
+            heading = None
             if paragraphs and r.random() < 0.08:
                 heading = " ".join(self.words(lang, r.randint(3, 6)))
-                paragraphs.extend([heading, heading])  # a subheading the page template printed twice
             text = self.paragraph(lang, countries)
             if lang != "en" and not quoted and r.random() < 0.1:
                 text += " " + self.sentence("en", countries)  # an English quote in an Indic article
                 quoted = True
-            paragraphs.append(text)
-            size += len(text.encode("utf-8"))
+            added = [heading, heading, text] if heading else [text]  # a subheading printed twice
+            added_size = sum(len(line.encode("utf-8")) for line in added)
+            # Stop before a paragraph that would overshoot the target (a paragraph is 0.3-1.5 KB, so
+            # stopping after it made articles a third longer than aimed at); the first one always goes in.
+            if paragraphs and size + added_size > target:
+                break
+            paragraphs.extend(added)
+            size += added_size
         # Make sure every planted country is named at least once in the body.
         paragraphs.append(
             " ".join(

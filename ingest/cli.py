@@ -16,19 +16,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import IO, Any
 
 from tqdm import tqdm
 
-from ingest.pipeline import Processed, iter_articles
-from ingest.readers import DEFAULT_MAX_BYTES, Failure
+from ingest.pipeline import Preparer, Processed, iter_articles
+from ingest.readers import DEFAULT_MAX_BYTES, Failure, expand_paths
 
-DEFAULT_BATCH_SIZE = 500
+DEFAULT_BATCH_SIZE = 500  # for engines that state no preference (a bulk request to a search server)
 EXIT_OK, EXIT_FAILURES, EXIT_ENGINE = 0, 1, 2
+# Input below this size is processed in one process by default: spawning workers (each imports the
+# pipeline and ICU) costs more than it saves on a few hundred articles.
+AUTO_JOBS_MIN_BYTES = 2 * 1024**2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,8 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--batch-size",
         type=_positive_int,
-        default=DEFAULT_BATCH_SIZE,
-        help=f"documents sent to the engine per request (default {DEFAULT_BATCH_SIZE})",
+        default=None,
+        help="documents sent to the engine per request (one commit each in the embedded engine); "
+        f"default: the engine's preference, {DEFAULT_BATCH_SIZE} for Elasticsearch/OpenSearch",
     )
     parser.add_argument(
         "--max-bytes",
@@ -52,9 +57,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs",
         type=_non_negative_int,
-        default=0,
-        help="worker processes for cleaning and detection (default 0: in this process); "
-        "with spare cores, 1 or more overlap them with indexing",
+        default=None,
+        help="worker processes for cleaning, detection and the embedded engine's analysis (0: all in "
+        "this process); default: one per CPU when the input files hold at least "
+        f"{AUTO_JOBS_MIN_BYTES // 1024**2} MB, else 0",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar and no per-record messages")
     parser.add_argument("--data-dir", help="embedded engine's directory (overrides SEARCH_APP_DATA_DIR)")
@@ -79,6 +85,31 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the CPUs this process may use (containers, taskset)
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def default_jobs(paths: list[str], exclude: Collection[str] = ()) -> int:
+    """Worker processes when --jobs is not given: one per CPU for input files of AUTO_JOBS_MIN_BYTES or
+    more (their size is known before reading), else none; standard input alone counts as small."""
+    if _cpus() < 2:
+        return 0
+    total = 0
+    for path in expand_paths(paths, exclude):
+        if isinstance(path, Failure) or path == "-":
+            continue
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            continue  # reading it will report the problem
+        if total >= AUTO_JOBS_MIN_BYTES:
+            return _cpus()
+    return 0
 
 
 @dataclass
@@ -170,7 +201,12 @@ def _print_documents(articles: Iterator[Processed], summary: Summary) -> None:
     out.flush()
 
 
-def _index_documents(articles: Iterator[Processed], args: argparse.Namespace, reporter: _Reporter) -> None:
+def _index_documents(
+    articles: Callable[[Preparer | None], Iterator[Processed]],
+    args: argparse.Namespace,
+    jobs: int,
+    reporter: _Reporter,
+) -> None:
     from search_app.config import Config
     from search_app.engines import open_engine
 
@@ -178,9 +214,14 @@ def _index_documents(articles: Iterator[Processed], args: argparse.Namespace, re
     engine = open_engine(config)
     try:
         engine.ensure_index()
-        for item in articles:
+        # With worker processes, they also do the engine's per-document work (the embedded engine's
+        # analysis), leaving this process only the writing. Without, the engine does it inside upsert,
+        # where it overlaps with Tantivy's own indexing thread.
+        prepare = engine.document_preparer() if jobs > 0 else None
+        batch_size = args.batch_size or engine.upsert_batch_size or DEFAULT_BATCH_SIZE
+        for item in articles(prepare):
             reporter.pending.append(item)
-            if len(reporter.pending) >= args.batch_size:
+            if len(reporter.pending) >= batch_size:
                 _send(engine, reporter)
         if reporter.pending:
             _send(engine, reporter)
@@ -192,7 +233,10 @@ def _index_documents(articles: Iterator[Processed], args: argparse.Namespace, re
 def _send(engine: Any, reporter: _Reporter) -> None:
     """Write the pending batch; when the engine raises, the batch stays pending (not indexed)."""
     batch = reporter.pending
-    result = engine.upsert([item.article for item in batch])
+    if batch and all(item.prepared is not None for item in batch):
+        result = engine.upsert_prepared([item.prepared for item in batch])
+    else:
+        result = engine.upsert([item.article for item in batch])
     reporter.pending = []
     reporter.summary.indexed += result.created
     reporter.summary.updated += result.updated
@@ -219,14 +263,19 @@ def run(args: argparse.Namespace) -> int:
                 return EXIT_ENGINE
         reporter = _Reporter(quiet=args.quiet, rejects=rejects, summary=summary)
         own_files = [args.rejects] if args.rejects else []
-        found = iter_articles(args.paths, max_bytes=args.max_bytes, exclude=own_files, jobs=args.jobs)
-        items = _progress(found, args.quiet)
-        articles = _unique(items, reporter)
+        jobs = args.jobs if args.jobs is not None else default_jobs(args.paths, own_files)
+
+        def articles(prepare: Preparer | None = None) -> Iterator[Processed]:
+            found = iter_articles(
+                args.paths, max_bytes=args.max_bytes, exclude=own_files, jobs=jobs, prepare=prepare
+            )
+            return _unique(_progress(found, args.quiet), reporter)
+
         try:
             if args.dry_run:
-                _print_documents(articles, summary)
+                _print_documents(articles(), summary)
             else:
-                _index_documents(articles, args, reporter)
+                _index_documents(articles, args, jobs, reporter)
         except EngineError as exc:
             print(f"ingest: search engine error: {exc}", file=sys.stderr)
             reporter.abandon_pending(f"the search engine failed ({exc})")

@@ -5,7 +5,9 @@ share of letters in lines of its script. The script decides which languages are 
 (``ingest/data/scripts.json``): Gujarati script is Gujarati (``gu``) outright; Devanagari is decided by
 langdetect among hi/mr/ne; Latin among the Latin-script languages; any other script by langdetect with all
 its languages. langdetect is seeded (deterministic) and reads a bounded sample; restricting it to the
-script's languages is what keeps it cheap, since its cost grows with the number of candidates.
+script's languages is what keeps it cheap, since its cost grows with the number of candidates. Clear
+cases skip it: a Devanagari or Latin sample whose function words are plainly Hindi or English
+(``ingest/data/stop_words.json``) is that language.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from functools import cache
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
-from ingest.cues import load_json
+from ingest.cues import WORD_RE, load_json
 from search_app.documents import LanguageShare
 
 # Runs of each script's characters (runs, not single characters: far fewer matches to count).
@@ -34,6 +36,8 @@ _MIN_SAMPLE_LETTERS = 20
 # langdetect stops a trial when one language's probability passes this (its default is 0.99999); among a
 # script's few candidates 0.999 gives the same answers on news text in far fewer iterations.
 _CONVERGED = 0.999
+# A sample is a clear case when its language's function words outnumber the other candidates' this much.
+_CLEAR_RATIO = 4
 
 
 @cache
@@ -93,6 +97,31 @@ def _sample(lines: list[str]) -> str:
     return text[start : start + SAMPLE_CHARS]
 
 
+@cache
+def _stop_word_rule(script: str) -> tuple[str, frozenset[str], frozenset[str], int] | None:
+    """(language, its marker words, words against it, hits needed) for ``script``, if it has a rule."""
+    rules = load_json("stop_words.json")
+    rule = rules["scripts"].get(script)
+    if rule is None:
+        return None
+    return rule["language"], frozenset(rule["markers"]), frozenset(rule["against"]), rules["min_hits"]
+
+
+def _clear_case(script: str, sample: str) -> str | None:
+    """The language when the sample's function words leave no doubt (``ingest/data/stop_words.json``),
+    else None: langdetect costs about a millisecond per article, and most articles are clear cases."""
+    rule = _stop_word_rule(script)
+    if rule is None:
+        return None
+    language, markers, against, min_hits = rule
+    words = [word.lower() for word in WORD_RE.findall(sample)]
+    if len(sample) >= SAMPLE_CHARS:
+        words = words[:-1]  # the sample may end inside a word ("the" of "there")
+    hits = sum(word in markers for word in words)
+    contrary = sum(word in against for word in words)
+    return language if hits >= min_hits and hits >= _CLEAR_RATIO * contrary else None
+
+
 def _decide(script: str, lines: list[str]) -> str:
     settings = _script_languages()
     if script in settings["single"]:
@@ -101,7 +130,7 @@ def _decide(script: str, lines: list[str]) -> str:
     sample = _sample(lines)
     if _count(_LETTERS, sample) < _MIN_SAMPLE_LETTERS:
         return fallback  # too little text to tell; the script's usual language
-    return _langdetect(script, sample) or fallback
+    return _clear_case(script, sample) or _langdetect(script, sample) or fallback
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:

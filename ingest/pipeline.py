@@ -13,8 +13,9 @@ import functools
 import itertools
 import multiprocessing
 import threading
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -37,6 +38,11 @@ _JSONL_TEXT_KEYS = ("body", "text", "content")
 
 # Records handed to a worker process at a time (amortizes the pickling round trip).
 PARALLEL_CHUNK = 64
+# Chunks the workers may run ahead of the caller, at least: enough to keep them busy while it commits a
+# batch of 2,000 documents to the embedded engine (a second or two), not so many that memory grows.
+PARALLEL_READ_AHEAD = 16
+
+Preparer = Callable[[Article], Any]
 
 
 class RejectedRecord(ValueError):
@@ -50,6 +56,8 @@ class Processed:
     article: Article
     path: str
     line: int | None
+    # What the engine's document preparer made of the article (in the worker that built it), if asked.
+    prepared: Any = None
 
     @property
     def where(self) -> str:
@@ -230,17 +238,22 @@ def _small_raw(record: RawRecord) -> str | None:
     return record.text if len(record.text) <= RAW_KEEP else None
 
 
-def _process_one(record: RawRecord | Failure, today: dt.date | None = None) -> Processed | Failure:
+def _process_one(
+    record: RawRecord | Failure, today: dt.date | None = None, prepare: Preparer | None = None
+) -> Processed | Failure:
     if isinstance(record, Failure):
         return record
     try:
-        return Processed(process_record(record, today), record.path, record.line)
+        article = process_record(record, today)
     except RejectedRecord as exc:
         return Failure(record.path, record.line, str(exc), _small_raw(record))
+    return Processed(article, record.path, record.line, prepare(article) if prepare else None)
 
 
-def _process_chunk(records: list[RawRecord | Failure], today: dt.date | None) -> list[Processed | Failure]:
-    return [_process_one(record, today) for record in records]
+def _process_chunk(
+    records: list[RawRecord | Failure], today: dt.date | None, prepare: Preparer | None
+) -> list[Processed | Failure]:
+    return [_process_one(record, today, prepare) for record in records]
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -257,20 +270,25 @@ def _bounded(items: Iterable, slots: threading.Semaphore) -> Iterator:
 
 
 def process_records(
-    records: Iterable[RawRecord | Failure], today: dt.date | None = None, jobs: int = 0
+    records: Iterable[RawRecord | Failure],
+    today: dt.date | None = None,
+    jobs: int = 0,
+    prepare: Preparer | None = None,
 ) -> Iterator[Processed | Failure]:
     """``process_record`` over a stream of records, turning every rejection into a Failure.
 
     ``jobs`` > 0 runs the pipeline in that many worker processes, in input order, so that on a machine
     with spare cores it overlaps with the caller's own work (indexing). Workers are spawned, not forked:
     the caller may run threads (a progress bar, a web server in tests) that a fork would copy mid-state.
+    ``prepare`` (a module-level function, e.g. an engine's document preparer) runs on each article after
+    the pipeline, in the workers, its result in ``Processed.prepared``.
     """
     if jobs <= 0:
         for record in records:
-            yield _process_one(record, today)
+            yield _process_one(record, today, prepare)
         return
-    slots = threading.Semaphore(4 * jobs)
-    work = functools.partial(_process_chunk, today=today)
+    slots = threading.Semaphore(max(4 * jobs, PARALLEL_READ_AHEAD))
+    work = functools.partial(_process_chunk, today=today, prepare=prepare)
     with multiprocessing.get_context("spawn").Pool(jobs) as pool:
         for results in pool.imap(work, _bounded(_chunks(records, PARALLEL_CHUNK), slots)):
             slots.release()
@@ -284,11 +302,13 @@ def iter_articles(
     exclude: Collection[str] = (),
     today: dt.date | None = None,
     jobs: int = 0,
+    prepare: Preparer | None = None,
 ) -> Iterator[Processed | Failure]:
     """Articles from files, directories, globs and ``-`` (stdin, JSON Lines), with failures in line.
 
     ``exclude``: files never to read (the run's own output files); ``today`` bounds publication dates;
-    ``jobs``: worker processes for the pipeline (0: in this process), see ``process_records``.
+    ``jobs``: worker processes for the pipeline (0: in this process), ``prepare``: a function to run on
+    each article there too; see ``process_records``.
     """
     records = read_records(paths, max_bytes=max_bytes, exclude=exclude)
-    yield from process_records(records, today, jobs)
+    yield from process_records(records, today, jobs, prepare)

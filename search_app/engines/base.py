@@ -7,7 +7,7 @@ Documents are plain dicts with the fields of ``search_app.documents.Article``.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -120,6 +120,8 @@ class SearchEngine(ABC):
     name: str = "abstract"
     # False on nodes without analysis-icu running the reduced chain; tests that need ICU skip there.
     has_icu: bool = True
+    # Documents per ``upsert`` call that suit this engine (ingest's default batch); None: no preference.
+    upsert_batch_size: int | None = None
 
     @abstractmethod
     def ensure_index(self) -> None:
@@ -128,6 +130,16 @@ class SearchEngine(ABC):
     @abstractmethod
     def upsert(self, documents: Iterable[Mapping[str, Any]]) -> BulkResult:
         """Insert or replace documents by ``id`` (idempotent: the same id twice is an update)."""
+
+    def document_preparer(self) -> Callable[[Mapping[str, Any]], Any] | None:
+        """A module-level (picklable) function doing this engine's per-document work ahead of writing,
+        which callers with worker processes (``ingest --jobs``) run there and then hand the results to
+        ``upsert_prepared``; None when there is nothing to prepare (use ``upsert``)."""
+        return None
+
+    def upsert_prepared(self, prepared: Sequence[Any]) -> BulkResult:
+        """``upsert`` of what ``document_preparer`` made of the documents."""
+        raise NotImplementedError(f"the {self.name} engine prepares no documents; use upsert")
 
     @abstractmethod
     def delete(self, doc_id: str) -> bool:

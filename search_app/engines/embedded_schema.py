@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import tantivy
@@ -109,26 +110,66 @@ def suggestions(title: str) -> list[str]:
     return list(dict.fromkeys(f"{key}{SUGGEST_SEPARATOR}{written}" for key, written in entries))
 
 
-def to_document(article: Mapping[str, Any]) -> tantivy.Document:
-    """The Tantivy document for one article (raises ValueError when it has no usable id)."""
+# A document as (field, value) pairs in the order they are added: plain Python values, so that articles
+# can be analysed in other processes (ingest's workers) and only added to the writer here.
+FieldValues = list[tuple[str, str | int | bytes]]
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """An article converted for the index ahead of writing: its id and field values, or why it cannot be
+    indexed (``error``, reported as the engine refusing the document)."""
+
+    id: str
+    fields: FieldValues | None
+    error: str | None = None
+
+
+def document_fields(article: Mapping[str, Any]) -> FieldValues:
+    """The field values of one article's Tantivy document (raises ValueError when it has no usable id)."""
     doc_id = article.get("id")
     if not isinstance(doc_id, str) or not doc_id.strip():
         raise ValueError("document has no id")
-    doc = tantivy.Document()
-    doc.add_text("id", doc_id)
+    fields: FieldValues = [("id", doc_id)]
     title = str(article.get("title") or "")
     body = str(article.get("body") or "")
     for source_text, slot in ((title, 0), (body, 1)):
         for analyzer, joined in index_terms(source_text, ANALYZERS).items():
-            doc.add_text(TEXT_FIELDS[analyzer][slot], joined)
-    for suggestion in suggestions(title):
-        doc.add_text(SUGGEST_FIELD, suggestion)
+            fields.append((TEXT_FIELDS[analyzer][slot], joined))
+    fields.extend((SUGGEST_FIELD, suggestion) for suggestion in suggestions(title))
     for facet in FACETS:
-        for value in facet_values(article, facet):
-            doc.add_text(facet, value)
-    doc.add_integer(SORT_FIELD, published_day(article))
-    doc.add_bytes(SOURCE_FIELD, json.dumps(dict(article), ensure_ascii=False).encode("utf-8"))
+        fields.extend((facet, value) for value in facet_values(article, facet))
+    fields.append((SORT_FIELD, published_day(article)))
+    fields.append((SOURCE_FIELD, json.dumps(dict(article), ensure_ascii=False).encode("utf-8")))
+    return fields
+
+
+def prepare_document(article: Mapping[str, Any]) -> PreparedDocument:
+    """``document_fields`` of an article, with a conversion failure kept as the reason instead of raised
+    (a module-level function: worker processes run it)."""
+    doc_id = str(article.get("id")) if isinstance(article, Mapping) else "None"
+    try:
+        return PreparedDocument(doc_id, document_fields(article))
+    except (ValueError, TypeError, AttributeError) as exc:
+        return PreparedDocument(doc_id, None, f"{type(exc).__name__}: {exc}")
+
+
+def build_document(fields: FieldValues) -> tantivy.Document:
+    """The Tantivy document holding ``fields``."""
+    doc = tantivy.Document()
+    for name, value in fields:
+        if isinstance(value, str):
+            doc.add_text(name, value)
+        elif isinstance(value, bytes):
+            doc.add_bytes(name, value)
+        else:
+            doc.add_integer(name, value)
     return doc
+
+
+def to_document(article: Mapping[str, Any]) -> tantivy.Document:
+    """The Tantivy document for one article (raises ValueError when it has no usable id)."""
+    return build_document(document_fields(article))
 
 
 def from_document(doc: tantivy.Document) -> dict[str, Any]:

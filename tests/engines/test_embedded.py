@@ -18,6 +18,7 @@ from search_app.config import Config
 from search_app.engines import embedded_highlight, embedded_schema, open_engine
 from search_app.engines.base import EngineUnavailable, SearchRequest
 from search_app.engines.embedded import EmbeddedEngine
+from search_app.engines.embedded_schema import prepare_document
 
 
 def article(doc_id: str, title: str, body: str = "", published: str | None = "2024-01-15") -> dict:
@@ -78,6 +79,36 @@ def test_documents_without_an_id_are_reported_not_indexed(engine):
     assert result.created == 1
     assert [reason for _, reason in result.failed] and len(result.failed) == 2
     assert engine.stats()["documents"] == 1
+
+
+def test_documents_prepared_elsewhere_index_as_upsert_does(tmp_path):
+    # ingest --jobs analyses articles in worker processes (prepare_document) and the parent only adds
+    # them: the index must answer exactly as if the parent had upserted the articles itself.
+    docs = [
+        dict(article("h1", "संसद का मानसून सत्र", LONG_HINDI), language="hi"),
+        article("e1", "Lavrov visits Delhi", "Talks covered trade and energy with Sergei Lavrov. " * 5),
+        article("e2", "Monsoon reaches Kerala early", "The monsoon, the rains and the harvest."),
+    ]
+    direct, prepared = EmbeddedEngine(tmp_path / "direct"), EmbeddedEngine(tmp_path / "prepared")
+    try:
+        for eng in (direct, prepared):
+            eng.ensure_index()
+        assert direct.upsert(docs).created == 3
+        result = prepared.upsert_prepared(
+            [prepare_document(d) for d in [*docs, {"title": "no id"}, {"id": "", "title": "empty id"}]]
+        )
+        assert result.created == 3
+        assert result.failed == direct.upsert([{"title": "no id"}, {"id": "", "title": "empty id"}]).failed
+        for text in ("मानसून", "monsoon", "lavrov", "लावरोव", '"trade and energy"', ""):
+            want, got = direct.search(SearchRequest(text=text)), prepared.search(SearchRequest(text=text))
+            assert got.total == want.total
+            assert [(h.id, h.highlights) for h in got.hits] == [(h.id, h.highlights) for h in want.hits]
+            assert got.facets == want.facets
+        assert prepared.suggest("mon") == direct.suggest("mon")
+        assert prepared.upsert_prepared([prepare_document(docs[1])]).updated == 1
+    finally:
+        direct.close()
+        prepared.close()
 
 
 READER = """

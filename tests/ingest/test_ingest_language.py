@@ -48,3 +48,22 @@ def test_the_same_text_always_gets_the_same_answer():
 def test_no_letters_means_no_language():
     assert detect_languages("2024 — 15 / 30") == []
     assert detect_language("") == "und"
+
+
+@pytest.mark.parametrize(
+    ("script", "text", "clear"),
+    [
+        ("Deva", HINDI, "hi"),
+        ("Latn", ENGLISH, "en"),
+        ("Deva", MARATHI, None),
+        ("Deva", NEPALI, None),
+        ("Latn", FRENCH, None),
+        ("Deva", "मुंबई में आहे आणि और से", None),  # Hindi function words, but Marathi ones too
+    ],
+)
+def test_only_clear_cases_skip_langdetect_and_they_agree_with_it(script, text, clear):
+    from ingest.language import _clear_case, _langdetect
+
+    assert _clear_case(script, text) == clear
+    if clear:
+        assert _langdetect(script, text) == clear
