@@ -58,6 +58,7 @@ def test_config_reads_every_documented_setting():
         "SEARCH_APP_CA_CERTS": "/ca.pem",
         "SEARCH_APP_VERIFY_CERTS": "false",
         "SEARCH_APP_REDUCED_ANALYSIS": "true",
+        "SEARCH_APP_QUERY_CACHE": "false",
         "SEARCH_APP_HOST": "0.0.0.0",
         "SEARCH_APP_PORT": "8080",
         "SEARCH_APP_DEBUG": "1",
@@ -68,3 +69,4 @@ def test_config_reads_every_documented_setting():
     assert (config.username, config.password, config.api_key, config.ca_certs) == ("u", "p", "k", "/ca.pem")
     assert (config.verify_certs, config.reduced_analysis, config.debug) == (False, True, True)
     assert (config.host, config.port) == ("0.0.0.0", 8080)
+    assert config.query_cache is False
