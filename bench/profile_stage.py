@@ -63,8 +63,8 @@ def run_stage(stage: str, target: EngineTarget, corpus, repeat: int) -> None:
     if stage in ("ingest", "pipeline"):
         from search_app.cli import main as cli_main
 
-        # One process (--jobs 1): the profiler sees only this process, and every stage runs in it.
-        argv = ["ingest", str(corpus.root), "--jobs", "1"] + (["--dry-run"] if stage == "pipeline" else [])
+        # One process (--jobs 0): the profiler sees only this process, and every stage runs in it.
+        argv = ["ingest", str(corpus.root), "--jobs", "0"] + (["--dry-run"] if stage == "pipeline" else [])
         with contextlib.redirect_stdout(io.StringIO()):
             status = cli_main(argv)
         if status != 0:
