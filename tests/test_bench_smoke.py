@@ -71,7 +71,7 @@ def assert_section(stdout: str, docs_file: Path, heading: str, column: str) -> N
 def table_row(stdout: str, label: str) -> dict[str, str]:
     """The first table row of ``stdout`` whose first cell is ``label``, by column name."""
     lines = stdout.splitlines()
-    at = next(i for i, line in enumerate(lines) if line.startswith("| ") and line.split("|")[1].strip() == label)
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"| {label} |"))
     # The header is the line above the nearest |---| line above the row.
     header = next(lines[i - 1] for i in range(at, 0, -1) if lines[i].startswith("|--"))
     row = lines[at]
