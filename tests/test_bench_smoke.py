@@ -41,13 +41,14 @@ def docs_file(tmp_path) -> Path:
     return path
 
 
-def run_script(script: str, *args: str, cache_dir: Path, docs_file: Path, engines: str = "embedded") -> str:
+def run_script(
+    script: str, *args: str, cache_dir: Path, docs_file: Path, engines: str | None = "embedded"
+) -> str:
     command = [
         sys.executable,
         str(BENCH / script),
         *args,
-        "--engines",
-        engines,
+        *(["--engines", engines] if engines else []),
         "--cache-dir",
         str(cache_dir),
         "--write-docs",
@@ -88,6 +89,19 @@ def test_bench_ingest_runs(cache_dir, docs_file):
     assert embedded["articles"] == str(SMALL) and embedded["documents indexed"] == str(SMALL)
     # The CPU time of the command and its workers is measured, not left blank.
     assert float(embedded["CPU ms/article"]) > 0 and float(embedded["cores busy"]) > 0
+
+
+def test_ingest_stages_runs(cache_dir, docs_file):
+    stdout = run_script(
+        "ingest_stages.py", "--size", str(SMALL), cache_dir=cache_dir, docs_file=docs_file, engines=None
+    )
+    assert_section(stdout, docs_file, "Ingest stages (issue #6)", "CPU ms/article")
+    stages = {
+        name: table_row(stdout, name)
+        for name in ("pipeline (read, clean, detect, extract)", "writing (Tantivy, commits, merges)")
+    }
+    assert all(float(row["CPU ms/article"]) > 0 for row in stages.values())
+    assert f"{SMALL} articles of" in stdout
 
 
 @pytest.mark.parametrize("kind", ["elasticsearch", "opensearch"])
