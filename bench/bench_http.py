@@ -26,7 +26,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from corpus import DEFAULT_SEED, ensure_corpus
+from corpus import ensure_corpus
 from query_set import load_query_set
 from report import add_output_arguments, markdown_table, publish, verdict
 from targets import REPO_ROOT, add_engine_arguments, ensure_index, selected_targets
@@ -139,7 +139,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default: 2)")
     parser.add_argument("--threads", type=int, default=1, help="wrk threads (default: 1)")
     parser.add_argument("--connections", type=int, default=4, help="wrk connections (default: 4)")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus generator seed")
     parser.add_argument(
         "--no-cache-off-row",
         action="store_true",

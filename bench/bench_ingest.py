@@ -22,7 +22,7 @@ import time
 from functools import partial
 from pathlib import Path
 
-from corpus import DEFAULT_SEED, ensure_corpus, single_article
+from corpus import ensure_corpus, single_article
 from report import add_output_arguments, fmt, markdown_table, median, publish, verdict
 from targets import (
     INGEST_COMMAND,
@@ -157,7 +157,6 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated corpus sizes (default: 10000)",
     )
     parser.add_argument("--runs", type=int, default=3, help="runs per engine and size (default: %(default)s)")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus generator seed")
     parser.add_argument("--no-dry-run", action="store_true", help="skip the pipeline-only row")
     parser.add_argument("--keep", action="store_true", help="keep the last run's index (default: drop it)")
     parser.add_argument(

@@ -23,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-from corpus import DEFAULT_CACHE, DEFAULT_SEED, ensure_corpus
+from corpus import add_corpus_arguments, ensure_corpus
 from report import add_output_arguments, fmt, markdown_table, median, publish, verdict
 
 from ingest.pipeline import Processed, iter_articles
@@ -72,10 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--count", type=int, default=10_000, help="articles in the corpus (default 10,000)")
     parser.add_argument("--runs", type=int, default=5, help="timed runs; the median is reported (default 5)")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus generator seed")
-    parser.add_argument(
-        "--cache-dir", type=Path, default=DEFAULT_CACHE, help="where generated corpora are kept"
-    )
+    add_corpus_arguments(parser)
     add_output_arguments(parser)
     args = parser.parse_args(argv)
     if args.count < 1 or args.runs < 1:

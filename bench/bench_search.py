@@ -25,7 +25,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from corpus import DEFAULT_SEED, ensure_corpus
+from corpus import ensure_corpus
 from query_set import QuerySpec, load_query_set
 from report import add_output_arguments, markdown_table, median, percentile, publish, verdict
 from targets import EngineTarget, add_engine_arguments, ensure_index, selected_targets
@@ -233,7 +233,6 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat", type=int, default=10, help="measured rounds of the query set (default: 10)"
     )
     parser.add_argument("--warmup", type=int, default=2, help="unmeasured rounds first (default: 2)")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus generator seed")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached indexes")
     add_engine_arguments(parser)
     add_output_arguments(parser)

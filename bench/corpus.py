@@ -134,13 +134,19 @@ def single_article(corpus: Corpus) -> Path:
     return target
 
 
+def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """--seed and --cache-dir: which generated corpus a benchmark reads, and where corpora (and the
+    indexes built from them) are kept."""
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus generator seed")
+    parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="corpora and cached indexes")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("counts", nargs="+", type=int, metavar="COUNT", help="corpus sizes (articles)")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
+    add_corpus_arguments(parser)
     args = parser.parse_args(argv)
     for count in args.counts:
         corpus = ensure_corpus(count, args.seed, args.cache_dir)

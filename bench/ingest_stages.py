@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from corpus import DEFAULT_CACHE, DEFAULT_SEED, ensure_corpus
+from corpus import add_corpus_arguments, ensure_corpus
 from report import add_output_arguments, markdown_table, publish
 
 from ingest.language import detect_languages
@@ -46,13 +46,6 @@ def _timed(work) -> tuple[object, float]:
     return result, time.process_time() - started
 
 
-def _clear_word_caches() -> None:
-    chain._INDEX_CACHE.clear()
-    chain.analyze_words.cache_clear()
-    chain._chunk_words.cache_clear()
-    chain._script_runs.cache_clear()
-
-
 def measure(paths: list[str]) -> tuple[list[tuple[str, float]], int, int]:
     """(stage, CPU seconds) for each stage; the articles; the distinct words the analysis met."""
     warm = [item.article for item in iter_articles(paths[:WARM_UP_ARTICLES]) if isinstance(item, Processed)]
@@ -61,7 +54,7 @@ def measure(paths: list[str]) -> tuple[list[tuple[str, float]], int, int]:
     items, pipeline = _timed(lambda: list(iter_articles(paths)))
     articles = [item.article for item in items if isinstance(item, Processed)]
     _, detection = _timed(lambda: [detect_languages(f"{a['title']}\n{a['body']}") for a in articles])
-    _clear_word_caches()
+    chain.clear_word_caches()
     prepared, cold = _timed(lambda: [prepare_document(a) for a in articles])
     words = chain.analyze_words.cache_info().currsize
     _, known = _timed(lambda: [prepare_document(a) for a in articles])
@@ -95,10 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--size", type=int, default=10_000, help="articles in the corpus (default 10,000)")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus generator seed")
-    parser.add_argument(
-        "--cache-dir", type=Path, default=DEFAULT_CACHE, help="where generated corpora are kept"
-    )
+    add_corpus_arguments(parser)
     add_output_arguments(parser)
     args = parser.parse_args(argv)
     if args.size < 1:

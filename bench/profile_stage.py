@@ -27,7 +27,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from corpus import DEFAULT_SEED, ensure_corpus
+from corpus import ensure_corpus
 from query_set import load_query_set
 from report import add_output_arguments, markdown_table, publish
 from targets import EngineTarget, add_engine_arguments, ensure_index, selected_targets
@@ -99,7 +99,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="rounds of the query set for search/api")
     parser.add_argument("--top", type=int, default=15, help="functions to list (default: %(default)s)")
     parser.add_argument("--html", type=Path, help="also write pyinstrument's interactive HTML report here")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus generator seed")
     add_engine_arguments(parser)
     add_output_arguments(parser)
     parser.set_defaults(engines="embedded")

@@ -20,7 +20,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus import DEFAULT_CACHE, Corpus
+from corpus import Corpus, add_corpus_arguments
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 INGEST_COMMAND = [sys.executable, "-m", "search_app.cli", "ingest"]
@@ -92,7 +92,8 @@ class EngineTarget:
 
 
 def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
-    """--engines and the remote node URLs (defaulting to what scripts/engines.py exports for the tests)."""
+    """--engines and the remote node URLs (defaulting to what scripts/engines.py exports for the tests),
+    and the corpus options (``add_corpus_arguments``)."""
     parser.add_argument(
         "--engines",
         default="embedded,elasticsearch,opensearch",
@@ -107,7 +108,7 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
             help=f"URL of a {kind} node on 127.0.0.1 (default: ${bench_env} from bench/nodes.py, "
             f"else ${test_env})",
         )
-    parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="corpora and cached indexes")
+    add_corpus_arguments(parser)
 
 
 def selected_targets(args: argparse.Namespace, size: int) -> list[EngineTarget]:
@@ -260,7 +261,7 @@ def _document_count(target: EngineTarget) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Build (or check) the cached benchmark indexes ahead of the search and HTTP benchmarks."""
-    from corpus import DEFAULT_SEED, ensure_corpus
+    from corpus import ensure_corpus
 
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument(
@@ -269,7 +270,6 @@ def main(argv: list[str] | None = None) -> int:
         default=[10_000, 100_000],
         help="comma-separated corpus sizes (default: 10000,100000)",
     )
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus generator seed")
     parser.add_argument("--rebuild", action="store_true", help="rebuild even when a complete index is cached")
     add_engine_arguments(parser)
     args = parser.parse_args(argv)

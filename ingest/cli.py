@@ -97,7 +97,8 @@ def _cpus() -> int:
 def default_jobs(paths: list[str], exclude: Collection[str] = ()) -> int:
     """Worker processes when --jobs is not given: one per CPU for input files of AUTO_JOBS_MIN_BYTES or
     more (their size is known before reading), else none; standard input alone counts as small."""
-    if _cpus() < 2:
+    cpus = _cpus()
+    if cpus < 2:
         return 0
     total = 0
     for path in expand_paths(paths, exclude):
@@ -108,7 +109,7 @@ def default_jobs(paths: list[str], exclude: Collection[str] = ()) -> int:
         except OSError:
             continue  # reading it will report the problem
         if total >= AUTO_JOBS_MIN_BYTES:
-            return _cpus()
+            return cpus
     return 0
 
 

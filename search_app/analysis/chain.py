@@ -162,6 +162,14 @@ def segment(text: str, char_filters: tuple[CharFilter, ...] = ()) -> list[Word]:
     return words
 
 
+def clear_word_caches() -> None:
+    """Forget every analysed word and chunk, as in a fresh process (benchmarks of a cold analysis)."""
+    _INDEX_CACHE.clear()
+    _FIND_CACHE.clear()
+    for cached in (analyze_words, _chunk_analysis, _chunk_words, _script_runs, _char_filtered):
+        cached.cache_clear()
+
+
 def _chunk_terms(chunk: str, analyzers: tuple[str, ...]) -> tuple[str, ...]:
     """Per analyzer, the space-joined terms of one chunk's words ("" for none); ``index_terms`` caches it."""
     words = [chunk[a:b] for a, b in _chunk_words(chunk)]

@@ -67,6 +67,7 @@ from search_app.engines.embedded_schema import (
     PreparedDocument,
     build_document,
     build_schema,
+    document_id,
     from_document,
     index_version,
     prepare_document,
@@ -94,10 +95,6 @@ def _as_strings(values: Any) -> list[str]:
     if isinstance(values, str | int):
         return [str(values)]
     return [str(v) for v in values]
-
-
-def _document_id(document: Any) -> str:
-    return str(document.get("id")) if isinstance(document, Mapping) else "None"
 
 
 def _as_prepared(prepared: PreparedDocument) -> PreparedDocument:
@@ -331,10 +328,10 @@ class EmbeddedEngine(SearchEngine):
         for document in documents:
             batch.append(document)
             if len(batch) >= UPSERT_BATCH:
-                self._upsert_batch([_document_id(d) for d in batch], batch, prepare_document, result)
+                self._upsert_batch([document_id(d) for d in batch], batch, prepare_document, result)
                 batch = []
         if batch:
-            self._upsert_batch([_document_id(d) for d in batch], batch, prepare_document, result)
+            self._upsert_batch([document_id(d) for d in batch], batch, prepare_document, result)
         return result
 
     def document_preparer(self) -> Callable[[Mapping[str, Any]], PreparedDocument]:

@@ -144,10 +144,15 @@ def document_fields(article: Mapping[str, Any]) -> FieldValues:
     return fields
 
 
+def document_id(article: Any) -> str:
+    """The id a document is reported under, even when it is not a mapping or has no id."""
+    return str(article.get("id")) if isinstance(article, Mapping) else "None"
+
+
 def prepare_document(article: Mapping[str, Any]) -> PreparedDocument:
     """``document_fields`` of an article, with a conversion failure kept as the reason instead of raised
     (a module-level function: worker processes run it)."""
-    doc_id = str(article.get("id")) if isinstance(article, Mapping) else "None"
+    doc_id = document_id(article)
     try:
         return PreparedDocument(doc_id, document_fields(article))
     except (ValueError, TypeError, AttributeError) as exc:
