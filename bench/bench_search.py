@@ -247,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
             # Every query as if new (no facet counts or highlights of an earlier run of it): the figures
             # the targets are about. The embedded engine then runs again with its query cache, as a
             # server answering the same queries again (the next page, a popular search) would.
-            variants = [("embedded" if target.kind == "embedded" else target.kind, False)]
+            variants = [(target.kind, False)]
             if target.kind == "embedded":
                 variants.append((REPEATED_LABEL, True))
             for label, query_cache in variants:
