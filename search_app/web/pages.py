@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import icu
 from flask import Blueprint, render_template, request, url_for
+from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import NotFound
 
-from search_app.engines.base import FACETS, MAX_RESULT_WINDOW, SearchRequest
+from search_app.engines.base import FACETS, MAX_RESULT_WINDOW, InvalidSearch, SearchRequest
 from search_app.web.engine import get_engine
 from search_app.web.search_params import DEFAULT_SIZE, parse_search_args, selected_pairs
 from search_app.web.search_service import article_view, facet_label, language_name, run_search
@@ -79,6 +80,24 @@ def safe_link(url: str | None) -> str | None:
     return None
 
 
+def results_url(referrer: str | None) -> str | None:
+    """The search page the reader came from (for a "back to results" link), if they came from one.
+
+    Only our own search page counts, and its URL is rebuilt from its parsed parameters, so a crafted
+    Referer can neither point elsewhere nor smuggle in anything the search page would not accept.
+    """
+    if not referrer:
+        return None
+    parts = urlsplit(referrer)
+    if parts.netloc != request.host or parts.path != url_for("pages.search"):
+        return None
+    try:
+        params = parse_search_args(MultiDict(parse_qsl(parts.query)))
+    except InvalidSearch:
+        return None
+    return search_url(params)
+
+
 @bp.app_template_global()
 def lang_attr(code: str | None) -> str:
     """A value for the HTML lang attribute ("und" when the language is unknown)."""
@@ -123,4 +142,10 @@ def article(article_id: str) -> str:
         raise NotFound("There is no article with this address; it may have been removed.")
     view = article_view(document)
     paragraphs = [p.strip() for p in view["body"].split("\n") if p.strip()]
-    return render_template("article.html", article=view, paragraphs=paragraphs, link=safe_link(view["url"]))
+    return render_template(
+        "article.html",
+        article=view,
+        paragraphs=paragraphs,
+        link=safe_link(view["url"]),
+        back=results_url(request.referrer),
+    )

@@ -91,6 +91,10 @@ def _facet(facet: str, values: list[FacetValue], selected: list[str]) -> list[di
         for value in selected
         if value not in present
     ]
+    if facet == "year":
+        # Years read as a timeline, newest first (the engine still picks which years by count);
+        # undated articles come last.
+        shown.sort(key=lambda v: (v["value"] == UNKNOWN, -int(v["value"]) if v["value"].isdigit() else 0))
     return shown
 
 

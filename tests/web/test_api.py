@@ -70,6 +70,16 @@ def test_empty_query_lists_every_article_newest_first_with_facets(client, all_do
     assert facet_counts(body, "year")[UNKNOWN] == undated
 
 
+def test_years_are_listed_newest_first_with_undated_last(client, all_documents):
+    body = search(client)
+    years = [v["value"] for v in body["facets"]["year"]]
+    dated = sorted({str(doc["year"]) for doc in all_documents if doc["year"]}, reverse=True)
+    assert years == [*dated, UNKNOWN]
+    counts = facet_counts(body, "year")
+    # Otherwise the test could not tell the two orders apart.
+    assert list(counts.values()) != sorted(counts.values(), reverse=True), "the years' counts are in order"
+
+
 def test_response_has_the_documented_shape(client):
     body = search(client, q="रूस")
     assert list(body) == ["query", "total", "page", "size", "took_ms", "hits", "facets"]

@@ -149,6 +149,7 @@ def test_search_pick_a_country_and_open_an_article(browser, request, server):
     shot(page, f"{name}-2-country")
 
     # Open the first result: its full text, in its language.
+    results_url = page.url
     first = page.locator(".hit h2 a").first
     title = first.inner_text()
     with page.expect_navigation():
@@ -157,6 +158,13 @@ def test_search_pick_a_country_and_open_an_article(browser, request, server):
     assert page.locator("article h1").inner_text() == title
     assert page.locator("article .body p").count() >= 1
     shot(page, f"{name}-3-article")
+
+    # And back to the same results, filter and all.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Back to results").click()
+    assert query_of(page.url) == query_of(results_url)
+    assert displayed_total(page) == count
+    assert page.locator(".chip").count() == 1
     assert errors == [], errors
     page.close()
 

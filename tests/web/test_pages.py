@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
@@ -126,6 +127,42 @@ def test_the_article_page_shows_the_full_text_and_facets_as_links(client, all_do
     assert {"/?country=IN", "/?country=RU", "/?language=hi", "/?year=2023"} <= links
     assert any(href.startswith("/?source=") for href in links)
     assert doc["url"] in links
+
+
+def back_link(client, referrer: str | None) -> str | None:
+    headers = {"Referer": referrer} if referrer else {}
+    response = client.get("/articles/test-hi-energy", headers=headers)
+    assert response.status_code == 200
+    found = re.search(r'<p class="back"><a href="([^"]*)"', response.get_data(as_text=True))
+    return html_module.unescape(found.group(1)) if found else None
+
+
+def test_the_article_page_links_back_to_the_results_the_reader_came_from(client):
+    came_from = "http://localhost/?q=%E0%A4%B0%E0%A5%82%E0%A4%B8&country=IN&country=RU&page=2&sort=newest"
+    back = back_link(client, came_from)
+    assert back is not None
+    assert parse_qs(urlsplit(back).query) == {
+        "q": ["रूस"],
+        "country": ["IN", "RU"],
+        "page": ["2"],
+        "sort": ["newest"],
+    }
+    # The link is the search page's own URL for those parameters, so it is the page the reader left.
+    assert client.get(back).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "referrer",
+    [
+        None,  # typed in, or a bookmark
+        "http://elsewhere.example/?q=x",  # another site
+        "http://localhost/articles/test-en-bus",  # another article, not results
+        "http://localhost/?year=twenty",  # a search the page itself would refuse
+        "javascript:alert(1)//localhost/",
+    ],
+)
+def test_no_back_link_unless_the_reader_came_from_our_results(client, referrer):
+    assert back_link(client, referrer) is None
 
 
 def test_every_seed_article_page_renders(client, seed_documents):
