@@ -2,7 +2,8 @@
 
 Distribution detection, the analysis-icu check and the reduced chain, the ICU chain itself (``_analyze``
 on a node with the plugin), the versioned index behind an alias and its no-downtime upgrade (also through
-``search-app reindex``), and bulk ingest surviving a real node restart.
+``search-app reindex``), bulk ingest surviving a real node restart, and writes refused with HTTP 429
+(an overloaded node) retried until they land.
 """
 
 from __future__ import annotations
@@ -100,6 +101,72 @@ def test_a_document_the_node_refuses_is_reported_and_the_rest_are_indexed(kind, 
     engine.refresh()
     assert engine.stats()["documents"] == 2
     assert engine.get("doc-2") is None
+
+
+# ----- an overloaded node (HTTP 429) ------------------------------------------------------------------
+
+
+def parent_breaker_trips(url: str) -> int:
+    status, body = http("GET", f"{url}/_nodes/stats/breaker")
+    assert status == 200, body
+    return sum(node["breakers"]["parent"]["tripped"] for node in body["nodes"].values())
+
+
+@pytest.fixture
+def overloaded():
+    """Makes a node answer 429 to writes and searches until ``relieve`` is called (and always afterwards).
+
+    A parent circuit-breaker limit of 1% of the heap, below what the node already uses, refuses every
+    request the breakers account for with HTTP 429, as a node short of memory does. The setting is
+    dynamic and the cluster-settings call itself is exempt, so it can be lifted again at any time.
+    (Elasticsearch 9 no longer counts bulk bodies against the in-flight breaker, so the parent one it is.)
+    """
+    urls = []
+
+    def squeeze(url: str) -> None:
+        urls.append(url)
+        status, body = http(
+            "PUT", f"{url}/_cluster/settings", {"transient": {"indices.breaker.total.limit": "1%"}}
+        )
+        assert status == 200, body
+
+    def relieve(url: str) -> None:
+        status, body = http(
+            "PUT", f"{url}/_cluster/settings", {"transient": {"indices.breaker.total.limit": None}}
+        )
+        assert status == 200, body
+
+    yield squeeze, relieve
+    for url in urls:
+        relieve(url)
+
+
+@pytest.mark.parametrize("kind", ["elasticsearch", "opensearch"])
+def test_writes_refused_with_429_are_retried_until_the_node_takes_them(kind, cleanup, overloaded):
+    squeeze, relieve = overloaded
+    url = node_url(kind)
+    engine = open_remote_engine(config_for(url))
+    cleanup.append(engine)
+    engine.ensure_index()
+    docs = [article(i) for i in range(50)]
+    trips_before = parent_breaker_trips(url)
+    squeeze(url)
+    # Searches meanwhile are "unavailable" (the web app answers 503 with Retry-After), not errors.
+    with pytest.raises(EngineUnavailable, match="429"):
+        engine.search(SearchRequest(text="electric"))
+    outcome: dict = {}
+    writer = threading.Thread(target=lambda: outcome.update(result=engine.upsert(docs)))
+    writer.start()
+    time.sleep(1.5)  # the first bulk attempt is refused; streaming_bulk backs off (1 s, then 2 s)
+    assert writer.is_alive(), "the write should still be waiting for the node"
+    relieve(url)
+    writer.join(timeout=120)
+    assert not writer.is_alive()
+    assert parent_breaker_trips(url) >= trips_before + 2, "the node refused the search and the first bulk"
+    result = outcome["result"]
+    assert (result.created, result.updated, result.failed) == (len(docs), 0, [])
+    engine.refresh()
+    assert engine.stats()["documents"] == len(docs)
 
 
 @pytest.mark.parametrize("kind", ["elasticsearch", "opensearch"])
