@@ -98,3 +98,17 @@ def test_punctuation_and_space_make_no_tokens():
     for analyzer in ANALYZERS:
         assert analyze(" ,;!? — । ", analyzer) == []
         assert analyze("", analyzer) == []
+
+
+def test_a_words_skeleton_is_indexed_in_the_field_of_its_script():
+    text = "Lavrov लावरोव લવરોવ 2024"
+    latin, other = terms(text, "skeleton_latin_words"), terms(text, "skeleton_nonlatin_words")
+    assert latin == terms("Lavrov", "skeleton_text")
+    assert other == terms("लावरोव લવરોવ 2024", "skeleton_text")
+    assert terms(text, "skeleton_text") == latin + other
+
+
+def test_possessives_and_transliteration_apostrophes_are_dropped():
+    assert terms("India's China’s", "indic_text") == ["india", "china"]
+    assert terms("मुंबई", "latin_text") == terms("Mumbai", "latin_text")
+    assert terms("O'Brien", "latin_text") == ["obrien"]

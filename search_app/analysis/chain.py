@@ -20,7 +20,9 @@ import icu
 from search_app.analysis.rules import CharFilter, analyzer_rules
 from search_app.analysis.token_filters import TokenFilter, token_filter_steps
 
-ANALYZERS: tuple[str, ...] = ("indic_text", "latin_text", "skeleton_text")
+# The analyzers the text fields are indexed with (the skeleton of a word goes to one of two fields,
+# by the word's script).
+ANALYZERS: tuple[str, ...] = ("indic_text", "latin_text", "skeleton_latin_words", "skeleton_nonlatin_words")
 
 # ICU word break rule status: below 100 is spaces and punctuation; numbers, letters, kana, ideographs above.
 _WORD_STATUS_MIN = 100

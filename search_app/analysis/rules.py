@@ -88,3 +88,26 @@ def stop_words() -> frozenset[str]:
 def mapping_version() -> int:
     """The mapping's version number (bumped when analysis or fields change)."""
     return int(load_mapping()["version"])
+
+
+def _field_specs(properties: dict[str, Any]) -> list[dict[str, Any]]:
+    specs = []
+    for spec in properties.values():
+        specs.append(spec)
+        specs.extend(_field_specs(spec.get("fields", {})))
+        specs.extend(_field_specs(spec.get("properties", {})))
+    return specs
+
+
+@cache
+def search_analyzer(analyzer: str) -> str:
+    """The analyzer query text is analysed with for the fields indexed by ``analyzer`` (the mapping's
+    ``search_analyzer`` of those fields; the analyzer itself where they name none)."""
+    chosen = {
+        spec.get("search_analyzer", analyzer)
+        for spec in _field_specs(load_mapping()["mappings"]["properties"])
+        if spec.get("analyzer") == analyzer
+    }
+    if len(chosen) > 1:
+        raise ValueError(f"fields analysed by {analyzer} name different search analyzers: {sorted(chosen)}")
+    return chosen.pop() if chosen else analyzer

@@ -108,6 +108,16 @@ def hindi_stem(term: str) -> str:
     return term
 
 
+_APOSTROPHES = "'\u2019\uff07"
+
+
+def english_possessive(term: str) -> str:
+    """stemmer possessive_english: a trailing 's (straight, curly or full-width apostrophe) removed."""
+    if len(term) >= 2 and term[-1] in "sS" and term[-2] in _APOSTROPHES:
+        return term[:-2]
+    return term
+
+
 def _stop(words: frozenset[str]) -> TokenFilter:
     def stop(term: str) -> str | None:
         return None if term in words else term
@@ -206,6 +216,8 @@ def token_filter_steps(name: str) -> tuple[Step, ...]:
     kind = spec["type"]
     if kind == "icu_normalizer" and spec.get("name", "nfkc_cf") == "nfkc_cf":
         return (("nfkc_cf", nfkc_casefold),)
+    if kind == "stemmer" and spec.get("language") == "possessive_english":
+        return ((f"possessive:{name}", english_possessive),)
     if kind == "stop":
         return ((f"stop:{name}", _stop(frozenset(spec.get("stopwords", ())))),)
     if kind == "length":

@@ -8,26 +8,26 @@ Per term, the best of (a disjunction-max over):
   - the indic field, fuzzy, for long tokens that are not in the index as typed (0.5);
   - the Latin transliteration (0.8);
   - the consonant skeleton (0.4; the mapping's skeleton_min_length drops skeletons under 3 letters,
-    which collide too often);
-each on the title (boost 3) and the body (boost 1).
+    which collide too often), in the fields of words of the other scripts;
+each on the title (boost 3) and the body (boost 1). ``search_app.engines.query_terms`` says which fields
+a term is looked for in, with which terms.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
-from types import MappingProxyType
 
 import tantivy
 from tantivy import Occur, Query
 
-from search_app.analysis import ANALYZERS, analyze_fields
+from search_app.analysis import ANALYZERS
 from search_app.engines.embedded_schema import TEXT_FIELDS
+from search_app.engines.query_terms import query_terms
 from search_app.query import ParsedQuery, Term
 
 TITLE_BOOST = 3.0
-WEIGHTS = {"indic_text": 1.0, "latin_text": 0.8, "skeleton_text": 0.4}
+WEIGHTS = {"indic_text": 1.0, "latin_text": 0.8, "skeleton_latin_words": 0.4, "skeleton_nonlatin_words": 0.4}
 FUZZY_WEIGHT = 0.5
 # Edit distance allowed for an indic token of at least this many characters (checked longest first).
 FUZZY_DISTANCES = ((9, 2), (5, 1))
@@ -63,16 +63,10 @@ def _exact(schema: tantivy.Schema, field_name: str, tokens: tuple[str, ...]) -> 
     return Query.phrase_query(schema, field_name, list(tokens))
 
 
-@lru_cache(maxsize=4096)  # the same query words come back again and again
-def _tokens(text: str) -> Mapping[str, tuple[str, ...]]:
-    analysed = {a: tuple(t.text for t in tokens) for a, tokens in analyze_fields(text, ANALYZERS).items()}
-    return MappingProxyType(analysed)  # shared by every caller: read-only
-
-
 def _analysed(term: Term) -> Mapping[str, tuple[str, ...]] | None:
     """The term's tokens per analyzer, or None when it has no searchable content (stop word, punctuation)."""
-    analysed = _tokens(term.text)
-    return analysed if analysed["indic_text"] else None
+    analysed = query_terms(term.text)
+    return analysed if analysed.get("indic_text") else None
 
 
 def term_query(
@@ -99,7 +93,7 @@ def term_query(
     clauses: list[Query] = []
 
     for analyzer, (title_field, body_field) in TEXT_FIELDS.items():
-        tokens = analysed[analyzer]
+        tokens = analysed.get(analyzer)
         if not tokens:
             continue
         weight = WEIGHTS[analyzer]
@@ -138,7 +132,8 @@ def text_query(
     """The query for the whole parsed input and the terms to highlight.
 
     Groups are ANDed, terms inside a group ORed, excluded terms must not match. A group whose terms all
-    analyse to nothing is dropped rather than matching nothing.
+    analyse to nothing is dropped rather than matching nothing, unless every group is: then nothing
+    matches.
     """
     matches = MatchTerms()
     clauses: list[tuple[Occur, Query]] = []
@@ -156,6 +151,10 @@ def text_query(
         body_only = (term_query(schema, t, is_known=is_known, slots=(1,)) for t in positive)
         in_body = [q for q in body_only if q is not None]
         body_query = Query.boolean_query([(Occur.Should, q) for q in in_body]) if in_body else None
+    if parsed.groups and not clauses:
+        # Something was typed, but nothing searchable (stop words, emoji): it matches nothing, rather
+        # than listing everything as an empty box does.
+        return TextQuery(Query.empty_query(), matches, body_query)
     if not clauses and not excluded:
         return TextQuery(None, matches, body_query)
     if not clauses:

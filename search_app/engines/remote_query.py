@@ -19,30 +19,46 @@ from search_app.engines.base import (
     SearchRequest,
     SearchResult,
 )
+from search_app.engines.query_terms import query_terms
 from search_app.engines.remote_mapping import DERIVED_FIELDS
 from search_app.query import ParsedQuery, Term
 
 # Where a word is looked for, and how much a match there counts. The main fields carry the Indic chain;
-# ``latin`` holds the text transliterated to Latin letters (Lavrov = लावरोव), ``skeleton`` its consonants
-# only (names spelled with different vowels across scripts), so it counts least.
-WORD_FIELDS: tuple[str, ...] = ("title^3", "body", "title.latin^1.5", "body.latin^0.5")
-SKELETON_FIELDS: tuple[str, ...] = ("title.skeleton^0.6", "body.skeleton^0.2")
+# ``latin`` holds the text transliterated to Latin letters (Lavrov = लावरोव), the skeleton fields its
+# consonants only (names spelled with different vowels across scripts), so they count least; which of
+# them a term is looked for in is ``query_terms``'s choice (index analyzer -> its fields here).
+FIELDS_BY_ANALYZER: dict[str, tuple[str, ...]] = {
+    "indic_text": ("title^3", "body"),
+    "latin_text": ("title.latin^1.5", "body.latin^0.5"),
+    "skeleton_latin_words": ("title.skeleton_latin^0.6", "body.skeleton_latin^0.2"),
+    "skeleton_nonlatin_words": ("title.skeleton_nonlatin^0.6", "body.skeleton_nonlatin^0.2"),
+}
+WORD_ANALYZERS = ("indic_text", "latin_text")  # matched with fuzziness; the skeletons exactly
 # Typos forgiven in longer words only: none below 5 letters, one up to 8, two from 9.
 FUZZINESS = "AUTO:5,9"
 # The best field decides the score; other fields that match add a little.
 TIE_BREAKER = 0.3
 TEXT_FIELDS: tuple[str, ...] = ("title", "body")
-SUBFIELDS: tuple[str, ...] = ("", ".latin", ".skeleton")
+SUBFIELDS: tuple[str, ...] = ("", ".latin", ".skeleton_latin", ".skeleton_nonlatin")
 FRAGMENT_SIZE = 200
 FRAGMENTS = 2
 
 
-def _word_query(word: str, negated: bool) -> dict[str, Any]:
+def _fields(term: Term, analyzers: tuple[str, ...] | None = None) -> list[str]:
+    """The fields ``term`` is looked for in (of ``analyzers`` when given), as ``query_terms`` chooses."""
+    chosen = query_terms(term.text)
+    # Text with nothing searchable still goes to the main fields, whose zero_terms_query then decides.
+    wanted = [a for a in FIELDS_BY_ANALYZER if a in chosen or (a == "indic_text" and not chosen)]
+    return [f for a in wanted if analyzers is None or a in analyzers for f in FIELDS_BY_ANALYZER[a]]
+
+
+def _word_query(term: Term, negated: bool) -> dict[str, Any]:
+    word = term.text
     main = {
         "multi_match": {
             "query": word,
             "type": "best_fields",
-            "fields": list(WORD_FIELDS),
+            "fields": _fields(term, WORD_ANALYZERS),
             "fuzziness": FUZZINESS,
             "prefix_length": 1,
             "operator": "and",
@@ -50,30 +66,43 @@ def _word_query(word: str, negated: bool) -> dict[str, Any]:
             "zero_terms_query": "none" if negated else "all",
         }
     }
-    skeleton = {"multi_match": {"query": word, "fields": list(SKELETON_FIELDS), "operator": "and"}}
-    return {"dis_max": {"queries": [main, skeleton], "tie_breaker": TIE_BREAKER}}
+    queries: list[dict[str, Any]] = [main]
+    skeletons = [f for f in _fields(term) if f not in _fields(term, WORD_ANALYZERS)]
+    if skeletons:
+        queries.append({"multi_match": {"query": word, "fields": skeletons, "operator": "and"}})
+    return {"dis_max": {"queries": queries, "tie_breaker": TIE_BREAKER}}
 
 
-def _phrase_query(phrase: str) -> dict[str, Any]:
-    fields = [*WORD_FIELDS, *SKELETON_FIELDS]
+def _phrase_query(term: Term) -> dict[str, Any]:
     clauses = []
-    for spec in fields:
+    for spec in _fields(term):
         field, _, boost = spec.partition("^")
-        clauses.append({"match_phrase": {field: {"query": phrase, "boost": float(boost or 1)}}})
+        clauses.append({"match_phrase": {field: {"query": term.text, "boost": float(boost or 1)}}})
     return {"dis_max": {"queries": clauses, "tie_breaker": TIE_BREAKER}}
 
 
 def term_query(term: Term, negated: bool = False) -> dict[str, Any]:
     """One word or phrase of the query language as a query clause."""
-    return _phrase_query(term.text) if term.is_phrase else _word_query(term.text, negated)
+    return _phrase_query(term) if term.is_phrase else _word_query(term, negated)
+
+
+def _searchable(term: Term) -> bool:
+    return "indic_text" in query_terms(term.text)
 
 
 def text_query(parsed: ParsedQuery) -> dict[str, Any]:
-    """Groups ANDed (``must``), terms inside a group ORed (``should``), excluded terms in ``must_not``."""
+    """Groups ANDed (``must``), terms inside a group ORed (``should``), excluded terms in ``must_not``.
+
+    As on the embedded engine, terms with nothing searchable (stop words, emoji) are left out, and a
+    query of nothing but such terms matches nothing."""
+    groups = [[t for t in group if _searchable(t)] for group in parsed.groups]
     must = [
         {"bool": {"should": [term_query(term) for term in group], "minimum_should_match": 1}}
-        for group in parsed.groups
+        for group in groups
+        if group
     ]
+    if parsed.groups and not must:
+        return {"match_none": {}}
     must_not = [term_query(term, negated=True) for term in parsed.excluded]
     if not must and not must_not:
         return {"match_all": {}}

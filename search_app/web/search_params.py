@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from search_app.engines.base import FACETS, MAX_PAGE_SIZE, UNKNOWN, InvalidSearch, SearchRequest
 from search_app.query import QueryTooLong, parse_query
+from search_app.web.search_service import country_code
 
 DEFAULT_SIZE = 10
 # Bounds on what one request may select: generous for people, cheap for the engine.
@@ -51,8 +52,10 @@ def _facet_value(facet: str, raw: str) -> str:
         raise BadParameter(facet, f"{facet} values are at most {MAX_VALUE_LENGTH} characters")
     if value.lower() == UNKNOWN:
         return UNKNOWN
-    if facet == "country" and len(value) == 2 and value.isascii():
-        return value.upper()  # ISO 3166-1 codes are written upper-case
+    if facet == "country":
+        if len(value) == 2 and value.isascii():
+            return value.upper()  # ISO 3166-1 codes are written upper-case
+        return country_code(value)  # a country's English name (?country=Japan) selects its code
     if facet == "language":
         return value.lower()  # ISO 639-1 codes are stored lower-case
     if facet == "year" and not _YEAR.fullmatch(raw):

@@ -40,12 +40,12 @@ def language_name(code: str) -> str:
 
 @lru_cache(maxsize=1)
 def _codes_by_name() -> dict[str, str]:
-    return {country_name(code): code for code in icu.Locale.getISOCountries()}
+    return {country_name(code).casefold(): code for code in icu.Locale.getISOCountries()}
 
 
 def country_code(name: str) -> str:
-    """The ISO code for an English country name (the name itself if CLDR does not know it)."""
-    return _codes_by_name().get(name, name)
+    """The ISO code for an English country name, in any case (the name itself if CLDR does not know it)."""
+    return _codes_by_name().get(name.casefold(), name)
 
 
 def engine_request(request: SearchRequest) -> SearchRequest:

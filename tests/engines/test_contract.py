@@ -272,6 +272,13 @@ def test_stop_words_and_punctuation_alone_do_not_break_a_query(loaded):
     assert ids(loaded, "wickets ,") == {"en-cricket"}
 
 
+@pytest.mark.parametrize("text", ["the", "🙂", "the 🙂", "of OR the", "the -wickets"])
+def test_a_query_with_nothing_searchable_matches_nothing(loaded, text):
+    # Unlike an empty box, which lists everything.
+    assert loaded.search(SearchRequest(text=text)).total == 0
+    assert loaded.search(SearchRequest(text="")).total == len(DOCS)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -388,6 +395,70 @@ def test_gujarati_case_endings_match_the_bare_word(loaded):
     assert "gu-lavrov" in ids(loaded, "Pakistan")
     assert "gu-buses" in ids(loaded, "અમદાવાદના")  # an inflected query finds the bare word too
     assert "gu-buses" not in ids(loaded, "પાકિસ્તાન")
+
+
+PRECISION_DOCS = [
+    article(
+        "en-from",
+        "en",
+        "Tea exports from Assam rise",
+        "Shipments from the eastern state rose for a third month, traders in Kolkata said on Monday. "
+        "Leaders met in Tokyo, Japan, to discuss the tea trade.",
+        "2024-04-02",
+    ),
+    article(
+        "en-possessive",
+        "en",
+        "China's new port opens to Jerry's surprise",
+        "The port was built in China's south. New Year's Day traffic was heavy.",
+        "2024-01-01",
+    ),
+    article(
+        "hi-mumbai",
+        "hi",
+        "मुंबई में केन्या के व्यापारियों का सम्मेलन",
+        "मुंबई में केन्या और भारत के व्यापारियों ने चाय के व्यापार पर बात की।",
+        "2024-05-01",
+    ),
+]
+
+
+@pytest.fixture
+def precision(loaded):
+    loaded.upsert(PRECISION_DOCS)
+    loaded.refresh()
+    return loaded
+
+
+def test_english_words_with_the_same_consonants_do_not_match(precision):
+    # farm, firm and form share the consonant skeleton of "from", which en-from writes; skeletons serve
+    # matching across scripts only.
+    for word in ("farm", "firm", "form"):
+        assert "en-from" not in ids(precision, word), word
+    assert "en-from" in ids(precision, "from")
+
+
+def test_a_phrase_with_a_short_word_needs_every_word(precision):
+    # India's skeleton (nd) is too short to index; the phrase must not shrink to "Japan" alone.
+    assert ids(precision, '"Japan India"') == set()
+    assert ids(precision, '"Tokyo Japan"') == {"en-from"}
+    assert "en-from" in ids(precision, 'tea -"Japan India"')  # nor exclude more than it says
+
+
+@pytest.mark.needs_icu  # the full chain's possessive filter (analysis-common), not on reduced nodes
+def test_possessives_match_the_bare_word(precision):
+    assert "en-possessive" in ids(precision, "China")
+    assert "en-possessive" in ids(precision, "Jerry")
+    assert "en-possessive" in ids(precision, '"New Year"')
+    assert "en-possessive" in ids(precision, "China's")
+    assert "en-lavrov" in ids(precision, "Pakistan")  # en-lavrov writes Pakistan's
+
+
+@pytest.mark.needs_icu
+def test_latin_spellings_match_transliterations_with_vowels_read_apart(precision):
+    # Any-Latin writes मुंबई as mumba'i and केन्या as ken'ya.
+    assert "hi-mumbai" in ids(precision, "Mumbai")
+    assert "hi-mumbai" in ids(precision, "Kenya")
 
 
 # ----- facets ------------------------------------------------------------------------------------------

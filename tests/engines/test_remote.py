@@ -332,10 +332,15 @@ def test_the_icu_chain_folds_spelling_and_script_variants(icu_index, analyzer, v
 VARIANT_TEXTS = [
     "लावरोव ज़रदारी हिन्दी हिंदी हिन्\u200dदी ४२ ૧૨૦ Imran Khan's café naïve e-mail 3.5 U.S.A. १२०वीं",
     "ओ ए आ ઓ એ eye Iowa a",  # words of vowels alone: their consonant skeleton is empty
+    # Apostrophes (transliterated, possessive, curly, full-width) and letters beyond ASCII Latin.
+    "मुंबई केन्या O'Brien China\u2019s Jerry\uff07s Straße Nguyễn Đà Nẵng 2024 G20 ５０",
 ]
 
 
-@pytest.mark.parametrize("analyzer", ["indic_text", "latin_text", "skeleton_text"])
+@pytest.mark.parametrize(
+    "analyzer",
+    ["indic_text", "latin_text", "skeleton_text", "skeleton_latin_words", "skeleton_nonlatin_words"],
+)
 def test_the_server_chain_gives_the_terms_of_the_embedded_chain(icu_index, seeds_dir, analyzer):
     """Both engines index the same terms for the same text (the embedded engine runs the mapping's chain
     in Python), so a query finds the same documents on either."""

@@ -139,6 +139,16 @@ def test_facet_counts_stay_correct_under_multi_select(client, all_documents):
     assert flags["JP"] is True and not any(flag for value, flag in flags.items() if value != "JP")
 
 
+def test_a_country_selected_by_its_english_name_is_its_code(client):
+    by_code = search(client, country="JP", size=100)
+    for name in ("Japan", "japan"):
+        by_name = search(client, country=name, size=100)
+        assert by_name["total"] == by_code["total"] > 0
+        assert by_name["facets"]["country"] == by_code["facets"]["country"]
+    flags = {v["value"]: v["selected"] for v in by_code["facets"]["country"]}
+    assert flags["JP"] is True
+
+
 def test_a_selected_value_without_matches_stays_listed_so_it_can_be_removed(client):
     body = search(client, country="zz", year="1901")
     assert body["total"] == 0

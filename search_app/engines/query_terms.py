@@ -1,0 +1,48 @@
+"""Which text fields a query term is looked for in, and with which terms: shared by every engine.
+
+Each index analyzer of the mapping fills its own fields. Query text is analysed with each field's
+``search_analyzer``, and two rules leave fields out:
+
+- skeletons serve matching across scripts: a word in Latin letters is not looked up among the skeletons
+  of words in Latin letters, since English words alike in their consonants (farm, form, from) are
+  different words (spelling slips there are for fuzzy matching). Words in other scripts are looked up in
+  both skeleton fields: Hindi and Gujarati spell one name with different vowels;
+- a phrase is looked for only through the analyzers that keep every one of its words: one whose word has
+  a skeleton too short to index would otherwise shrink to its other words and match them anywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
+
+from search_app.analysis import ANALYZERS, analyze_fields
+from search_app.analysis.rules import search_analyzer
+
+# Index analyzers that keep only the words of one script, where a query word of that script is not
+# looked up.
+OTHER_SCRIPTS_ONLY = frozenset({"skeleton_latin_words"})
+# What query text is analysed with for each index analyzer's fields.
+SEARCH_ANALYZERS: Mapping[str, str] = MappingProxyType({a: search_analyzer(a) for a in ANALYZERS})
+_ALL_ANALYZERS = tuple(dict.fromkeys([*ANALYZERS, *SEARCH_ANALYZERS.values()]))
+
+
+@lru_cache(maxsize=4096)  # the same query words come back again and again
+def query_terms(text: str) -> Mapping[str, tuple[str, ...]]:
+    """Per index analyzer whose fields ``text`` is to be looked for in, the terms to look for, in order.
+
+    An analyzer is missing when a rule above leaves its fields out, or when its terms would be none;
+    ``indic_text`` is missing when the text has nothing searchable (stop words, punctuation).
+    """
+    analysed = analyze_fields(text, _ALL_ANALYZERS)
+    words = {token.position for token in analysed["indic_text"]}
+    chosen: dict[str, tuple[str, ...]] = {}
+    for analyzer in ANALYZERS:
+        tokens = analysed[SEARCH_ANALYZERS[analyzer]]
+        if not tokens or (analyzer in OTHER_SCRIPTS_ONLY and analysed[analyzer]):
+            continue
+        if len(words) > 1 and not words <= {token.position for token in tokens}:
+            continue
+        chosen[analyzer] = tuple(token.text for token in tokens)
+    return MappingProxyType(chosen)  # shared by every caller: read-only
