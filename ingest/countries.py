@@ -136,3 +136,17 @@ def extract_countries(text: str) -> list[Country]:
             found.setdefault(code, m.start() / original_length)
     ordered = sorted(found.items(), key=lambda item: item[1])
     return [Country(code=code, name=matcher.english[code]) for code, _ in ordered]
+
+
+def country_named(text: str) -> Country | None:
+    """The country ``text`` is a name of, as a whole (``Sri Lanka``, ``श्रीलंका``, ``USA``), else None."""
+    matcher = _matcher()
+    stripped = text.strip()
+    if stripped in matcher.case_codes:
+        code = matcher.case_codes[stripped]
+        return Country(code=code, name=matcher.english[code])
+    words = tuple(WORD_RE.findall(fold(stripped)))
+    for phrase, code in matcher.by_first_word.get(words[0], []) if words else []:
+        if phrase == words and code is not None:
+            return Country(code=code, name=matcher.english[code])
+    return None

@@ -23,7 +23,7 @@ from tantivy import Occur, Query
 
 from search_app.analysis import ANALYZERS
 from search_app.engines.embedded_schema import TEXT_FIELDS
-from search_app.engines.query_terms import query_terms
+from search_app.engines.query_terms import country_alternatives, query_terms
 from search_app.query import ParsedQuery, Term
 
 TITLE_BOOST = 3.0
@@ -32,6 +32,8 @@ FUZZY_WEIGHT = 0.5
 # Edit distance allowed for an indic token of at least this many characters (checked longest first).
 FUZZY_DISTANCES = ((9, 2), (5, 1))
 TIE_BREAKER = 0.2
+# What matching a country's name through the articles' country facet scores: less than a word match.
+COUNTRY_SCORE = 0.5
 
 
 def fuzzy_distance(token: str) -> int:
@@ -137,9 +139,13 @@ def text_query(
     """
     matches = MatchTerms()
     clauses: list[tuple[Occur, Query]] = []
-    for group in parsed.groups:
+    countries = country_alternatives(parsed)
+    for number, group in enumerate(parsed.groups):
         queries = (term_query(schema, t, matches, is_known=is_known) for t in group)
         alternatives = [q for q in queries if q is not None]
+        if number in countries:
+            country = Query.term_query(schema, "country", countries[number])
+            alternatives.append(Query.const_score_query(country, COUNTRY_SCORE))
         if len(alternatives) == 1:
             clauses.append((Occur.Must, alternatives[0]))
         elif alternatives:

@@ -19,6 +19,7 @@ from types import MappingProxyType
 
 from search_app.analysis import ANALYZERS, analyze_fields
 from search_app.analysis.rules import search_analyzer
+from search_app.query import ParsedQuery
 
 # Index analyzers that keep only the words of one script, where a query word of that script is not
 # looked up.
@@ -46,3 +47,50 @@ def query_terms(text: str) -> Mapping[str, tuple[str, ...]]:
             continue
         chosen[analyzer] = tuple(token.text for token in tokens)
     return MappingProxyType(chosen)  # shared by every caller: read-only
+
+
+# Words of a country's name looked for together at most (Saint Vincent and the Grenadines is longer,
+# and rare in news).
+MAX_COUNTRY_WORDS = 4
+
+
+def country_alternatives(parsed: ParsedQuery) -> dict[int, str]:
+    """The positive groups (by index) that name a country, with the country's facet value.
+
+    A country is written in ways no analysis relates (श्रीलंका as one word, Sri Lanka as two; United States,
+    अमेरिका), but ingest found the country an article mentions in whatever way it is written: a group that
+    is, or is one word of, a country's name also matches the articles counted under that country. A group
+    counts when it holds one term: a phrase that is the name, or a word of a run of such groups that is.
+    """
+    from ingest.countries import country_named  # the pipeline's own names and aliases
+
+    groups = parsed.groups
+    found: dict[int, str] = {}
+    i = 0
+    while i < len(groups):
+        if len(groups[i]) != 1:
+            i += 1
+            continue
+        if groups[i][0].is_phrase:
+            country = country_named(groups[i][0].text)
+            if country:
+                found[i] = country["name"]
+            i += 1
+            continue
+        run = 1
+        while (
+            run < MAX_COUNTRY_WORDS
+            and i + run < len(groups)
+            and len(groups[i + run]) == 1
+            and not groups[i + run][0].is_phrase
+        ):
+            run += 1
+        for length in range(run, 0, -1):
+            country = country_named(" ".join(groups[j][0].text for j in range(i, i + length)))
+            if country:
+                found.update(dict.fromkeys(range(i, i + length), country["name"]))
+                break
+        else:
+            length = 1
+        i += length
+    return found

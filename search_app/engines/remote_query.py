@@ -19,7 +19,7 @@ from search_app.engines.base import (
     SearchRequest,
     SearchResult,
 )
-from search_app.engines.query_terms import query_terms
+from search_app.engines.query_terms import country_alternatives, query_terms
 from search_app.engines.remote_mapping import DERIVED_FIELDS
 from search_app.query import ParsedQuery, Term
 
@@ -41,6 +41,8 @@ TIE_BREAKER = 0.3
 TEXT_FIELDS: tuple[str, ...] = ("title", "body")
 SUBFIELDS: tuple[str, ...] = ("", ".latin", ".skeleton_latin", ".skeleton_nonlatin")
 FRAGMENT_SIZE = 200
+# What matching a country's name through the articles' country facet scores: less than a word match.
+COUNTRY_SCORE = 0.5
 FRAGMENTS = 2
 
 
@@ -94,13 +96,17 @@ def text_query(parsed: ParsedQuery) -> dict[str, Any]:
     """Groups ANDed (``must``), terms inside a group ORed (``should``), excluded terms in ``must_not``.
 
     As on the embedded engine, terms with nothing searchable (stop words, emoji) are left out, and a
-    query of nothing but such terms matches nothing."""
-    groups = [[t for t in group if _searchable(t)] for group in parsed.groups]
-    must = [
-        {"bool": {"should": [term_query(term) for term in group], "minimum_should_match": 1}}
-        for group in groups
-        if group
-    ]
+    query of nothing but such terms matches nothing; a group naming a country also matches the articles
+    counted under it (``country_alternatives``)."""
+    countries = country_alternatives(parsed)
+    must = []
+    for number, group in enumerate(parsed.groups):
+        should = [term_query(term) for term in group if _searchable(term)]
+        if should and number in countries:
+            country = {"term": {"country": countries[number]}}
+            should.append({"constant_score": {"filter": country, "boost": COUNTRY_SCORE}})
+        if should:
+            must.append({"bool": {"should": should, "minimum_should_match": 1}})
     if parsed.groups and not must:
         return {"match_none": {}}
     must_not = [term_query(term, negated=True) for term in parsed.excluded]

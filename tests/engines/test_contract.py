@@ -423,9 +423,19 @@ PRECISION_DOCS = [
 ]
 
 
+LANKA_DOC = article(
+    "hi-lanka",
+    "hi",
+    "श्रीलंका में चाय की नीलामी",
+    "कोलंबो में चाय की नीलामी में कीमतें बढ़ीं।",
+    "2024-06-02",
+    [("LK", "Sri Lanka")],
+)
+
+
 @pytest.fixture
 def precision(loaded):
-    loaded.upsert(PRECISION_DOCS)
+    loaded.upsert([*PRECISION_DOCS, LANKA_DOC])
     loaded.refresh()
     return loaded
 
@@ -452,6 +462,21 @@ def test_possessives_match_the_bare_word(precision):
     assert "en-possessive" in ids(precision, '"New Year"')
     assert "en-possessive" in ids(precision, "China's")
     assert "en-lavrov" in ids(precision, "Pakistan")  # en-lavrov writes Pakistan's
+
+
+def test_a_country_name_finds_the_articles_mentioning_the_country_in_any_script(precision):
+    # The Hindi and Gujarati articles write रूस and રશિયા, the English one Russian: ingest counted all of
+    # them under Russia, and a name of the country in any script finds them.
+    russia = {d["id"] for d in DOCS if "RU" in {c["code"] for c in d["countries"]}}
+    assert russia == {"hi-lavrov", "gu-lavrov", "hi-imran", "en-lavrov"}
+    for query in ("Russia", "रूस", "રશિયા", '"Russia"'):
+        assert ids(precision, query) == russia, query
+    # Written as two words in English and one in Hindi.
+    for query in ("Sri Lanka", "sri lanka", "श्रीलंका", '"Sri Lanka"'):
+        assert ids(precision, query) == {"hi-lanka"}, query
+    assert ids(precision, "Sri Lanka tea") == set()  # the other words must still match
+    assert ids(precision, "Lanka") == set()  # a part of a name is no name
+    assert ids(precision, "Russia wickets") == set()
 
 
 @pytest.mark.needs_icu
