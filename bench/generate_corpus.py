@@ -260,7 +260,8 @@ class Generator:
         forms = [
             f"{month} {day.day}, {day.year}",
             f"{day.day} {month} {day.year}",
-            f"{day.month}/{day.day}/{day.year} {self.random.choice(SECTIONS[lang])}",
+            # Day first, as Indian sites write it and the pipeline reads an ambiguous one.
+            f"{day.day:02d}/{day.month:02d}/{day.year} {self.random.choice(SECTIONS[lang])}",
             f"{day.isoformat()}",
             f"{weekday}, {day.day} {month} {day.year}",
         ]
