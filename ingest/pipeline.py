@@ -25,6 +25,7 @@ from ingest.countries import extract_countries
 from ingest.dates import find_datelines, parse_date_value, publication_date
 from ingest.ids import make_id
 from ingest.language import detect_languages
+from ingest.markup import markup_text, markup_title
 from ingest.normalize import clean_text, fold
 from ingest.readers import DEFAULT_MAX_BYTES, RAW_KEEP, Failure, RawRecord, read_records
 from ingest.source import clean_source, find_byline, find_masthead, source_from_url
@@ -223,9 +224,10 @@ def process_record(record: RawRecord, today: dt.date | None = None) -> Article:
     text_key = next((key for key in _JSONL_TEXT_KEYS if fields.get(key)), None)
     if text_key is None:
         raise RejectedRecord("the record has no 'body' (or 'text') field with article text")
+    # A CMS export may carry the page's markup ("<p>...</p>", "&amp;"): the article is its text.
     return build_article(
-        _as_text(fields[text_key], text_key),
-        title=_as_text(fields.get("title"), "title"),
+        markup_text(_as_text(fields[text_key], text_key)),
+        title=markup_title(_as_text(fields.get("title"), "title")),
         url=_as_text(fields.get("url"), "url"),
         published=fields.get("published"),
         source=_as_text(fields.get("source"), "source"),

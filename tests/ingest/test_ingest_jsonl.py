@@ -1,0 +1,47 @@
+"""JSON Lines records read from a file by the real pipeline: fields with markup, titles, dates, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ingest.pipeline import Processed, iter_articles
+from ingest.readers import Failure
+
+from .conftest import TODAY
+
+
+def ingest_lines(tmp_path: Path, *lines: str | dict) -> list[Processed | Failure]:
+    """What the pipeline makes of a .jsonl file with these lines (dicts are written as JSON)."""
+    path = tmp_path / "feed.jsonl"
+    text = "\n".join(
+        json.dumps(line, ensure_ascii=False) if isinstance(line, dict) else line for line in lines
+    )
+    path.write_text(text + "\n", encoding="utf-8")
+    return list(iter_articles([str(path)], today=TODAY))
+
+
+def test_a_body_and_title_with_html_markup_are_stored_as_text(tmp_path):
+    [item] = ingest_lines(
+        tmp_path,
+        {
+            "title": "Title with <i>tags</i> &amp; entity",
+            "body": "<p>The <b>Sri Lanka</b> cabinet approved the budget.</p>"
+            "<p>Colombo &amp; Kandy will get new roads.</p>",
+        },
+    )
+    assert isinstance(item, Processed), item
+    assert item.article["title"] == "Title with tags & entity"
+    assert (
+        item.article["body"]
+        == "The Sri Lanka cabinet approved the budget.\n\nColombo & Kandy will get new roads."
+    )
+    assert [c["code"] for c in item.article["countries"]] == ["LK"]
+
+
+def test_plain_text_with_angle_brackets_is_left_alone(tmp_path):
+    body = "Inflation stayed low: a < b held for the quarter, and growth > 5 percent surprised analysts."
+    [item] = ingest_lines(tmp_path, {"title": "Growth beats a < b forecasts", "body": body})
+    assert isinstance(item, Processed), item
+    assert item.article["title"] == "Growth beats a < b forecasts"
+    assert item.article["body"] == body
