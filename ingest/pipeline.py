@@ -134,7 +134,10 @@ def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Pa
     byline = find_byline(lines, today)
     lines = [line for i, line in enumerate(lines) if i not in byline.lines]
     masthead, masthead_lines = find_masthead(lines, title)
-    lines = remove_boilerplate([line for i, line in enumerate(lines) if i not in masthead_lines])
+    # Without a title given or in the breadcrumb, the first line left is the headline (see build_article).
+    headline_first = title is None and not (crumb and crumb.title)
+    kept = [line for i, line in enumerate(lines) if i not in masthead_lines]
+    lines = remove_boilerplate(kept, headline_first=headline_first)
     # A date labelled as an update dates the article only when no other line does.
     stated = [dateline for _, dateline in datelines]
     if byline.date:
