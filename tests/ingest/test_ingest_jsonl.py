@@ -45,3 +45,10 @@ def test_plain_text_with_angle_brackets_is_left_alone(tmp_path):
     assert isinstance(item, Processed), item
     assert item.article["title"] == "Growth beats a < b forecasts"
     assert item.article["body"] == body
+
+
+def test_a_malformed_line_reports_the_column_where_it_breaks(tmp_path):
+    line = '{"title": "bad json line", "body": "missing brace"'
+    [item] = ingest_lines(tmp_path, line)
+    assert isinstance(item, Failure)
+    assert item.reason == f"invalid JSON: Expecting ',' delimiter at column {len(line) + 1}"
