@@ -52,3 +52,42 @@ def test_a_malformed_line_reports_the_column_where_it_breaks(tmp_path):
     [item] = ingest_lines(tmp_path, line)
     assert isinstance(item, Failure)
     assert item.reason == f"invalid JSON: Expecting ',' delimiter at column {len(line) + 1}"
+
+
+def test_an_empty_title_is_taken_from_the_body_which_keeps_it(tmp_path):
+    [one_line, two_lines] = ingest_lines(
+        tmp_path,
+        {"title": "", "body": "A body without a title. Modi spoke about Japan."},
+        {"title": " ", "body": "Modi visits Japan\n\nThe prime minister met leaders in Tokyo on Monday."},
+    )
+    assert isinstance(one_line, Processed), one_line
+    assert one_line.article["title"] == "A body without a title. Modi spoke about Japan."
+    assert one_line.article["body"] == "A body without a title. Modi spoke about Japan."
+    assert isinstance(two_lines, Processed), two_lines
+    assert two_lines.article["title"] == "Modi visits Japan"
+    assert (
+        two_lines.article["body"] == "Modi visits Japan\n\nThe prime minister met leaders in Tokyo on Monday."
+    )
+
+
+def test_the_publication_date_may_be_named_date_published_at_or_date_published(tmp_path):
+    body = "Prime Minister Kishida said he would not seek re-election, opening the race in Japan."
+    items = ingest_lines(
+        tmp_path,
+        {"title": "Japan PM resigns", "body": body, "date": "2024-08-14"},
+        {"title": "Japan PM resigns", "body": body, "published_at": "2024-08-15", "id": "b"},
+        {"title": "Japan PM resigns", "body": body, "datePublished": "2024-08-16", "id": "c"},
+        {
+            "title": "Japan PM resigns",
+            "body": body,
+            "published": "2024-08-17",
+            "date": "2001-01-01",
+            "id": "d",
+        },
+    )
+    assert [item.article["published"] for item in items] == [
+        "2024-08-14",
+        "2024-08-15",
+        "2024-08-16",
+        "2024-08-17",
+    ]
