@@ -132,7 +132,8 @@ def load_vocabulary(lang: str) -> list[str]:
     words = sorted(set(words))
     step = max(1, len(words) // MAX_VOCABULARY)
     # No word may name a country on its own, so the countries of an article are exactly the planted ones.
-    return [w for w in words[::step] if not extract_countries(w)]
+    # A word starts a sentence capitalised, so it is checked as the pipeline would then read it.
+    return [w for w in words[::step] if not extract_countries(w.capitalize())]
 
 
 def zipf_cumulative(size: int) -> list[float]:
@@ -259,7 +260,8 @@ class Generator:
         forms = [
             f"{month} {day.day}, {day.year}",
             f"{day.day} {month} {day.year}",
-            f"{day.month}/{day.day}/{day.year} {self.random.choice(SECTIONS[lang])}",
+            # Day first, as Indian sites write it and the pipeline reads an ambiguous one.
+            f"{day.day:02d}/{day.month:02d}/{day.year} {self.random.choice(SECTIONS[lang])}",
             f"{day.isoformat()}",
             f"{weekday}, {day.day} {month} {day.year}",
         ]

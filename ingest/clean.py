@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import re
 
-from ingest.cues import WORD, cues
+from ingest.cues import WORD, WORD_RE, cues
 from ingest.normalize import fold
 
 # What a cue line may carry around the phrase: punctuation and arrows ("Comments:", "↑ Back to Top",
 # "Share »"), and a count ("Comments (12)").
 _EDGES = re.compile(f"^[^{WORD}]+|(?:[^{WORD}]*\\(?\\d[\\d,.]*[km]?\\)?)?[^{WORD}]*$")
+# A line ending like a sentence (closing quotes or brackets may follow the stop).
+_SENTENCE_END = re.compile("[.!?\u0964\u0965][\"'\u2019\u201d)\\]]*$")
 # A promo or notice line that long is a real paragraph that happens to name a platform.
 _CONTAINS_MAX_WORDS = 40
+# A credit names an agency or a person ("Image source: Twitter के माध्यम से"); more is a headline.
+_CREDIT_MAX_WORDS = 4
 # Whole-line cues ("Back to top", "टिप्पणियाँ") and bare counters are short; longer lines skip those checks.
 _SHORT_LINE = 80
 
@@ -49,21 +53,40 @@ def boilerplate_reason(line: str) -> str | None:
         platforms = len(c.promo_platforms.findall(folded))
         action = c.promo_actions.search(folded) if platforms else None
         # A call to action speaks to the reader; a news sentence about a platform does not.
-        if action and (
-            words <= c.promo_short_max_words or action.start() == 0 or c.promo_reader.search(folded)
-        ):
+        if action and (action.start() == 0 or c.promo_reader.search(folded)):
             return "promo"
-        if platforms >= 2 and words <= c.promo_short_max_words:
-            return "promo"  # a row of share buttons: "Facebook | X | WhatsApp"
+        if (action or platforms >= 2) and words <= c.promo_short_max_words and _is_button_row(folded):
+            return "promo"  # a row of share buttons: "Facebook | X | WhatsApp", "WhatsApp पर फॉलो करें"
     return None
 
 
-def remove_boilerplate(lines: list[str]) -> list[str]:
-    """The lines that are article text, without cue lines and without consecutive repeats."""
+def _is_button_row(folded: str) -> bool:
+    """Whether a short line naming platforms is a row of buttons rather than a sentence or a clause.
+
+    A sentence ends with its punctuation; a clause ("Musk will join Twitter board") has words that are
+    neither platforms, actions nor the few words a row carries ("on", "पर", "करें", button labels).
+    """
+    if _SENTENCE_END.search(folded):
+        return False
+    c = cues()
+    rest = c.promo_platforms.sub(" ", folded)
+    return all(c.promo_actions.match(w) or c.promo_row_words.match(w) for w in WORD_RE.findall(rest))
+
+
+def remove_boilerplate(lines: list[str], *, headline_first: bool = False) -> list[str]:
+    """The lines that are article text, without cue lines and without consecutive repeats.
+
+    ``headline_first``: the first line left is the article's title (a text file), so it stays even when
+    it starts like a credit, unless it is as short as one: "Sources: talks between India and Pakistan may
+    resume" is a headline, "Photo: File" is not.
+    """
     kept: list[str] = []
     previous = None
     for line in lines:
-        if not line.strip() or boilerplate_reason(line):
+        reason = boilerplate_reason(line) if line.strip() else "empty"
+        if reason == "credit" and headline_first and not kept and not _is_short_credit(line):
+            reason = None
+        if reason:
             continue
         key = fold(line)
         if key == previous:  # headings duplicated by page templates
@@ -71,3 +94,10 @@ def remove_boilerplate(lines: list[str]) -> list[str]:
         kept.append(line)
         previous = key
     return kept
+
+
+def _is_short_credit(line: str) -> bool:
+    """Whether a line starting with a credit cue says no more than a credit does ("Photo: File")."""
+    folded = fold(line).strip()
+    cue = cues().prefix.match(folded)
+    return cue is None or len(folded[cue.end() :].split()) <= _CREDIT_MAX_WORDS

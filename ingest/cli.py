@@ -1,8 +1,8 @@
 """Read article files, clean them, and index them (or print them with --dry-run).
 
 PATH may be a .txt file (title on the first meaningful line), an .html/.htm page, a .jsonl file (one
-article per line: title, body, and optionally url, published, source, id), a directory (read
-recursively), a shell glob, or - for JSON Lines on standard input.
+article per line: title, body, and optionally url, published (or published_at, datePublished, date),
+source, id), a directory (read recursively), a shell glob, or - for JSON Lines on standard input.
 
 Bad input never stops the run: each bad file or record gets one line on stderr naming it and the reason,
 goes to --rejects FILE when given, and makes the exit status 1. The last line on stderr sums it up:

@@ -3,7 +3,9 @@
 Names come from ICU/CLDR (English, Hindi and Gujarati display names of every ISO country); aliases,
 short forms and demonyms come from ``ingest/data/country_aliases.tsv``; joined Indic case endings
 (પાકિસ્તાનના, रशियाना) from ``indic_suffixes.json``. Matching is on folded words (see ``normalize.fold``),
-so spelling variants match. Only country names count: a city alone never makes a country.
+so spelling variants match. Only country names count: a city alone never makes a country. In a script with
+capitals a name is a proper noun, so a word starting in lower case ("fine china") is not a mention; an
+all-caps headline still is.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from functools import cache
 import icu
 
 from ingest.cues import WORD_RE, load_json, load_lines
-from ingest.normalize import fold
+from ingest.normalize import fold, fold_keeping_case
 from search_app.documents import Country
 
 _LOCALES = ("en", "hi", "gu")
@@ -114,7 +116,8 @@ def _matcher() -> _Matcher:
 def extract_countries(text: str) -> list[Country]:
     """The countries ``text`` names, each once, in order of first mention."""
     matcher = _matcher()
-    words = WORD_RE.findall(fold(text))
+    cased = WORD_RE.findall(fold_keeping_case(text))
+    words = [word.casefold() for word in cased]
     length = max(len(words), 1)
     found: dict[str, float] = {}  # code -> relative position of the first mention
     skip_to = 0
@@ -125,6 +128,8 @@ def extract_countries(text: str) -> list[Country]:
         for phrase, code in matcher.by_first_word[words[i]]:
             n = len(phrase)
             if n == 1 or tuple(words[i : i + n]) == phrase:
+                if code is not None and cased[i][0].islower():
+                    break  # a common noun ("roast turkey", "fine china"): Latin-script names are capitalised
                 if code is not None:
                     found.setdefault(code, i / length)
                 skip_to = i + n

@@ -51,6 +51,7 @@ class Cues:
     promo_max_words: int
     promo_short_max_words: int
     promo_reader: re.Pattern[str]
+    promo_row_words: re.Pattern[str]
     short_cta: re.Pattern[str]
     short_cta_max_words: int
     counter: re.Pattern[str]
@@ -81,6 +82,7 @@ def cues() -> Cues:
         promo_max_words=int(data["promo"]["max_words"]),
         promo_short_max_words=int(data["promo"]["short_max_words"]),
         promo_reader=phrase_regex(data["promo"]["reader_words"]),
+        promo_row_words=phrase_regex(data["promo"]["row_words"]),
         short_cta=phrase_regex(data["short_cta"]["phrases"]),
         short_cta_max_words=int(data["short_cta"]["max_words"]),
         # "15", "1,204 views", "2.3k shares": a bare counter left by a page's widgets.

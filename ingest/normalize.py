@@ -78,6 +78,11 @@ def ascii_digits(text: str) -> str:
 @lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """The matching key of ``text``: spelling variants of the same word give the same string."""
+    return fold_keeping_case(text).casefold()
+
+
+def fold_keeping_case(text: str) -> str:
+    """``fold`` without the casefold, for matchers that need to know a word's capital (proper nouns)."""
     text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))
     for pattern, anusvara in _HALF_NASAL:
         text = pattern.sub(anusvara, text)
@@ -86,4 +91,4 @@ def fold(text: str) -> str:
             text = text.replace(old, new)
     if _NATIVE_DIGIT.search(text):
         text = text.translate(_DIGITS)
-    return text.casefold()
+    return text

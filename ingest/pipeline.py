@@ -25,6 +25,7 @@ from ingest.countries import extract_countries
 from ingest.dates import find_datelines, parse_date_value, publication_date
 from ingest.ids import make_id
 from ingest.language import detect_languages
+from ingest.markup import markup_text, markup_title
 from ingest.normalize import clean_text, fold
 from ingest.readers import DEFAULT_MAX_BYTES, RAW_KEEP, Failure, RawRecord, read_records
 from ingest.source import clean_source, find_byline, find_masthead, source_from_url
@@ -34,6 +35,8 @@ from search_app.documents import Article
 # A dateline line with more words than this is a lead paragraph ("NEW DELHI, May 5 — ..."): kept in the body.
 _DATELINE_MAX_WORDS = 10
 _JSONL_TEXT_KEYS = ("body", "text", "content")
+# The publication date's key, and the names other exports give it (schema.org's, CMS dumps').
+_JSONL_DATE_KEYS = ("published", "published_at", "datePublished", "date")
 
 
 # Records handed to a worker process at a time (amortizes the pickling round trip).
@@ -133,7 +136,10 @@ def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Pa
     byline = find_byline(lines, today)
     lines = [line for i, line in enumerate(lines) if i not in byline.lines]
     masthead, masthead_lines = find_masthead(lines, title)
-    lines = remove_boilerplate([line for i, line in enumerate(lines) if i not in masthead_lines])
+    # Without a title given or in the breadcrumb, the first line left is the headline (see build_article).
+    headline_first = title is None and not (crumb and crumb.title)
+    kept = [line for i, line in enumerate(lines) if i not in masthead_lines]
+    lines = remove_boilerplate(kept, headline_first=headline_first)
     # A date labelled as an update dates the article only when no other line does.
     stated = [dateline for _, dateline in datelines]
     if byline.date:
@@ -164,11 +170,18 @@ def build_article(
     source: str | None = None,
     given_id: object = None,
     today: dt.date | None = None,
+    text_is_body: bool = False,
 ) -> Article:
-    """An article from its text and whatever metadata came with it (metadata wins over what the text says)."""
+    """An article from its text and whatever metadata came with it (metadata wins over what the text says).
+
+    Without a title, the title is the breadcrumb's last part or the text's first line. ``text_is_body``:
+    the text is the article's body alone (a JSON Lines field), so a title taken from its first line
+    leaves that line in the body.
+    """
     url = _checked_url(url)
     title = clean_text(title or "").strip() or None
     page = _strip_furniture(text, title, today)
+    title_from_text = title is None
     if not title:
         title = (
             page.crumb.title if page.crumb and page.crumb.title else (page.lines[0] if page.lines else None)
@@ -182,7 +195,7 @@ def build_article(
         or page.byline_source
     )
     title = shorten_title(strip_site_name(title, site))
-    body_lines = _body_lines(page.lines, title)
+    body_lines = page.lines if title_from_text and text_is_body else _body_lines(page.lines, title)
     if not body_lines:
         raise RejectedRecord("no article body left after removing boilerplate and the title")
     body = "\n\n".join(body_lines)
@@ -223,14 +236,16 @@ def process_record(record: RawRecord, today: dt.date | None = None) -> Article:
     text_key = next((key for key in _JSONL_TEXT_KEYS if fields.get(key)), None)
     if text_key is None:
         raise RejectedRecord("the record has no 'body' (or 'text') field with article text")
+    # A CMS export may carry the page's markup ("<p>...</p>", "&amp;"): the article is its text.
     return build_article(
-        _as_text(fields[text_key], text_key),
-        title=_as_text(fields.get("title"), "title"),
+        markup_text(_as_text(fields[text_key], text_key)),
+        title=markup_title(_as_text(fields.get("title"), "title")),
         url=_as_text(fields.get("url"), "url"),
-        published=fields.get("published"),
+        published=next((fields[key] for key in _JSONL_DATE_KEYS if fields.get(key) not in (None, "")), None),
         source=_as_text(fields.get("source"), "source"),
         given_id=fields.get("id"),
         today=today,
+        text_is_body=True,
     )
 
 

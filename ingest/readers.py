@@ -170,6 +170,8 @@ def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[RawReco
         if isinstance(text, Failure):
             yield text
             continue
+        # Without its line ending, an error at the end of the line is reported at its own column.
+        text = text.rstrip("\r\n")
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:

@@ -23,13 +23,21 @@ _INDIC = re.compile("[\u0900-\u0aff]")
 _LATIN = re.compile("[A-Za-z]")
 # Host prefixes naming a site's mobile, AMP or "world wide web" edition, not another publication.
 _EDITION_PREFIXES = ("www.", "m.", "amp.", "mobile.")
+# A host name: dot-separated labels of letters, digits and hyphens, ending in a top-level domain.
+_HOST_NAME = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$", re.IGNORECASE)
 
 
 def clean_source(value: object) -> str | None:
-    """A source name as shown in facets: trimmed, one space between words, None when blank."""
+    """A source name as shown in facets: trimmed, one space between words, None when blank.
+
+    A name that is a host name ("m.example.com", as trafilatura reports a page without a site name) is
+    named as its URL would name it ("example.com"), so one site has one name whichever way it came.
+    """
     if value is None:
         return None
     text = " ".join(str(value).split())[:MAX_SOURCE_CHARS]
+    if _HOST_NAME.match(text):
+        return _site_of_host(text.lower())
     return text or None
 
 
@@ -42,8 +50,11 @@ def source_from_url(url: str | None) -> str | None:
         host = urlsplit(url.strip()).hostname
     except ValueError:
         return None
-    if not host:
-        return None
+    return _site_of_host(host) if host else None
+
+
+def _site_of_host(host: str) -> str:
+    """A (lower-case) host without its edition prefix."""
     for prefix in _EDITION_PREFIXES:
         # "m.example.com" is example.com's mobile site; "amp.dev" is a site of its own.
         if host.startswith(prefix) and "." in host[len(prefix) :]:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from ingest.clean import boilerplate_reason, remove_boilerplate
+from ingest.pipeline import build_article
+
+from .conftest import TODAY
 
 
 @pytest.mark.parametrize(
@@ -18,6 +21,11 @@ from ingest.clean import boilerplate_reason, remove_boilerplate
         ("લેટેસ્ટ અપડેટ્સ માટે અમારી ટેલિગ્રામ ચેનલમાં જોડાઓ", "promo"),
         ("Share on LinkedIn", "promo"),
         ("Facebook | Instagram | YouTube", "promo"),
+        ("Share: Facebook | Twitter | Email | Print", "promo"),
+        ("WhatsApp पर फॉलो करें", "promo"),
+        ("ટેલિગ્રામ ચેનલમાં જોડાઓ", "promo"),
+        ("વોટ્સએપ ચેનલ સાથે જોડાઓ", "promo"),
+        ("Follow us on Twitter.", "promo"),
         ("यह खबर शेयर करें", "promo"),
         ("આ લેખ શેર કરો", "promo"),
         ("Get the latest updates on your phone: join the WhatsApp group of Example News today", "promo"),
@@ -67,6 +75,13 @@ def test_boilerplate_lines_are_recognised(line, reason):
         "Sources said the talks would resume next week.",
         "The share of exports rose to 15 percent.",
         "2024 में व्यापार 15 प्रतिशत बढ़ा।",
+        # Short sentences and clauses naming platforms are news, not rows of share buttons.
+        "Twitter and Facebook shares moved in opposite directions.",
+        "Meta owns Facebook, Instagram and WhatsApp.",
+        "फेसबुक और व्हाट्सएप को नोटिस मिला।",
+        "Musk will join Twitter board.",
+        "Musk will join Twitter board",
+        "Facebook, Instagram down",
         # A long paragraph that names a platform and a verb is still article text.
         "Telegram, the messaging app, said on Monday that it would follow the new rules and that users who "
         "join channels run by banned groups would be warned, a change that critics in Europe and Asia said "
@@ -107,3 +122,18 @@ def test_a_page_keeps_its_paragraphs_in_order():
         "Back to top",
     ]
     assert remove_boilerplate(page) == ["The talks began on Monday.", "Both sides agreed to meet again."]
+
+
+def test_short_sentences_about_platforms_stay_in_the_article():
+    doc = build_article(
+        "Musk completes Twitter takeover\n\n"
+        "Elon Musk has completed his 44 billion dollar purchase of Twitter.\n\n"
+        "Twitter and Facebook shares moved in opposite directions.\n\n"
+        "Facebook | Twitter | WhatsApp\n\n"
+        "Read more",
+        today=TODAY,
+    )
+    assert doc["body"].split("\n\n") == [
+        "Elon Musk has completed his 44 billion dollar purchase of Twitter.",
+        "Twitter and Facebook shares moved in opposite directions.",
+    ]

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from ingest.countries import extract_countries
+from ingest.pipeline import build_article
+
+from .conftest import TODAY
 
 
 def codes(text: str) -> list[str]:
@@ -52,6 +55,11 @@ def codes(text: str) -> list[str]:
         ("North Korea and South Korea", ["KP", "KR"]),
         ("दक्षिण कोरिया", ["KR"]),
         ("Myanmar, also called Burma", ["MM"]),
+        # in Latin script a name is a proper noun; an all-caps headline still names countries
+        ("TURKEY AND CHINA SIGN TRADE DEAL", ["TR", "CN"]),
+        ("Turkey and China signed a trade deal", ["TR", "CN"]),
+        ("Papua New Guinea", ["PG"]),
+        ("पापुआ न्यू गिनी", ["PG"]),
         # order of first mention, each once
         ("Russia, then Pakistan, then Russia again", ["RU", "PK"]),
     ],
@@ -73,6 +81,12 @@ def test_countries_found(text, expected):
         "ખેડૂતો અને માળી",  # Gujarati માળી = gardener (Mali is માલી)
         "माली ने बगीचे में पौधे लगाए",  # Hindi माली = gardener, not Mali
         "Pakistanian",  # not a word boundary match
+        "The menu features roast turkey served on fine china",  # common nouns
+        "chile peppers and japan lacquer",
+        "न्यू जर्सी के गवर्नर",  # places named after a country are not that country
+        "ન્યૂ જર્સીમાં ચૂંટણી",
+        "न्यू मैक्सिको में",
+        "ન્યુ મેક્સિકો",
         "पाकशास्त्र",  # cooking; not a country
     ],
 )
@@ -88,3 +102,13 @@ def test_english_names_come_from_icu():
         {"code": "US", "name": "United States"},
         {"code": "GB", "name": "United Kingdom"},
     ]
+
+
+def test_an_article_about_common_nouns_names_no_country():
+    doc = build_article(
+        "Michael Jordan opens restaurant serving turkey and china plates in Georgia\n\n"
+        "Basketball legend Michael Jordan opened a new restaurant in Atlanta, Georgia, on Tuesday. "
+        "The menu features roast turkey served on fine china, and guests from New Jersey came.",
+        today=TODAY,
+    )
+    assert doc["countries"] == []

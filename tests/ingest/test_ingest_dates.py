@@ -17,6 +17,7 @@ from ingest.dates import (
     split_byline_date,
 )
 from ingest.normalize import fold
+from ingest.pipeline import build_article
 
 from .conftest import TODAY
 
@@ -32,6 +33,12 @@ from .conftest import TODAY
         ("10/30/2024 World", "2024-10-30"),
         ("30/10/2024", "2024-10-30"),
         ("30.10.2024", "2024-10-30"),
+        # An ambiguous all-number date is read day first, as Indian news writes it, in every language.
+        ("दिनांक: 05/06/2024", "2024-06-05"),
+        ("તારીખ: 05/06/2024", "2024-06-05"),
+        ("Posted on 02/06/2024", "2024-06-02"),
+        ("05.06.2024", "2024-06-05"),
+        ("05-06-2024", "2024-06-05"),
         ("2024-10-30", "2024-10-30"),
         ("May 5, 2023", "2023-05-05"),
         ("5th May 2023", "2023-05-05"),
@@ -161,3 +168,16 @@ def test_a_byline_ending_with_a_date(text, name, expected):
 )
 def test_no_date_ends_these_bylines(text):
     assert split_byline_date(text, TODAY) == (text, None)
+
+
+def test_an_indian_page_dated_day_first():
+    doc = build_article(
+        "Monsoon arrives in Kerala ahead of schedule\n\nPosted on 02/06/2024\n\n"
+        "The southwest monsoon reached Kerala on Friday, two days ahead of its normal date.",
+        today=TODAY,
+    )
+    assert doc["published"] == "2024-06-02"
+    record = build_article(
+        "मंत्रालय ने कंपनियों को नोटिस भेजा।", title="नोटिस", published="05/06/2024", today=TODAY
+    )
+    assert record["published"] == "2024-06-05"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ingest.pipeline import process_record
 from ingest.readers import RawRecord
+from ingest.source import clean_source
 
 from .conftest import TODAY
 
@@ -56,3 +57,23 @@ def test_a_relative_canonical_link_is_no_url_rather_than_an_error():
     doc = process_record(RawRecord("page.html", None, "html", text=page), TODAY)
     assert doc["url"] is None
     assert doc["source"] == "नवी खबर"
+
+
+def test_a_page_named_only_by_its_host_has_the_host_as_its_urls_would_name_it():
+    page = """<!doctype html><html><head><meta charset="utf-8">
+<meta property="og:title" content="Americans head to the polls in a close presidential race">
+<meta property="og:url" content="https://m.capitol-ledger.example/politics/election-day">
+</head><body><article>
+<h1>Americans head to the polls in a close presidential race</h1>
+<p>Voters across the United States cast ballots on Tuesday in a presidential election. Polls showed a
+tight race in Pennsylvania, Michigan and Wisconsin.</p>
+<p>Results from the battleground states could take days, officials in several counties said.</p>
+</article></body></html>"""
+    doc = process_record(RawRecord("page.html", None, "html", text=page), TODAY)
+    assert doc["source"] == "capitol-ledger.example"
+
+
+def test_a_site_name_that_is_not_a_host_is_kept_as_written():
+    assert clean_source("  Capitol   Ledger ") == "Capitol Ledger"
+    assert clean_source("WWW.Capitol-Ledger.example") == "capitol-ledger.example"
+    assert clean_source("Scroll.in: news") == "Scroll.in: news"

@@ -234,3 +234,24 @@ def test_metadata_date_wins_over_an_update_line():
 def test_one_site_has_one_name_whatever_edition_the_url_points_to(url, source):
     assert source_from_url(url) == source
     assert build_article(PARAGRAPH, title="Ministers agree", url=url, today=TODAY)["source"] == source
+
+
+def test_a_headline_starting_like_a_credit_is_the_title():
+    doc = build_article(
+        page(
+            "Sources: talks between India and Pakistan may resume",
+            "March 1, 2024",
+            "Sources said talks between India and Pakistan could resume after the elections.",
+            "Photo opportunities were limited at the border, officials said.",
+        ),
+        today=TODAY,
+    )
+    assert doc["title"] == "Sources: talks between India and Pakistan may resume"
+    assert doc["body"].startswith("Sources said talks")
+
+
+@pytest.mark.parametrize("credit", ["Photo: File", "फोटो: फाइल", "IMAGE SOURCE: ट्विटर के माध्यम से"])
+def test_a_short_credit_above_the_headline_is_still_dropped(credit):
+    doc = build_article(page(credit, "Ministers agree to expand trade", PARAGRAPH), today=TODAY)
+    assert doc["title"] == "Ministers agree to expand trade"
+    assert doc["body"] == PARAGRAPH

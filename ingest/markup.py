@@ -1,0 +1,65 @@
+"""HTML markup inside JSON Lines fields: a body or title exported from a CMS with its tags and entities.
+
+A field is read as markup only when it has a real HTML tag (``<p>``, ``</b>``, ``<br/>``), so plain text
+that uses angle brackets ("a < b", "x<y and z>w") is left as written.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import lxml.html
+from lxml.html import defs
+
+# "<p>", "</b>", "<br/>", '<a href="...">': a tag whose name lxml knows as HTML.
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>")
+# Elements that end a paragraph: HTML's block elements and HTML5's sectioning ones (lxml's lists know
+# only HTML 4's blocks, and count <ins>/<del>, which mark edits inside a sentence, as blocks).
+_BREAKS = (
+    defs.block_tags
+    | {"br", "article", "aside", "figcaption", "figure", "footer", "header", "main", "section"}
+) - {"ins", "del"}
+_SKIP = frozenset({"script", "style", "template"})
+_SPACES = re.compile(r"\s+")
+
+
+def has_markup(text: str) -> bool:
+    """Whether ``text`` holds at least one HTML tag."""
+    return any(m.group(1).lower() in defs.tags for m in _TAG.finditer(text))
+
+
+def markup_text(text: str) -> str:
+    """The text of an HTML fragment, one paragraph a line (blank lines between), entities decoded.
+
+    Text without markup is returned unchanged.
+    """
+    if not has_markup(text):
+        return text
+    root = lxml.html.fragment_fromstring(text, create_parent="div")
+    chunks: list[str] = []
+    _collect(root, chunks)
+    lines = (" ".join(line.split()) for line in "".join(chunks).split("\n"))
+    return "\n\n".join(line for line in lines if line)
+
+
+def markup_title(text: str) -> str:
+    """A title without tags, its entities decoded ("Title with <i>tags</i> &amp; more" ->
+    "Title with tags & more"), on one line."""
+    plain = markup_text(text) if has_markup(text) else html.unescape(text)
+    return " ".join(plain.split())
+
+
+def _collect(element: lxml.html.HtmlElement, chunks: list[str]) -> None:
+    """Append the element's text to ``chunks``, a newline around each paragraph-ending element."""
+    tag = element.tag if isinstance(element.tag, str) else None  # comments have no tag name
+    if tag is not None and tag not in _SKIP:
+        breaks = tag in _BREAKS
+        if breaks:
+            chunks.append("\n")
+        chunks.append(_SPACES.sub(" ", element.text or ""))
+        for child in element:
+            _collect(child, chunks)
+        if breaks:
+            chunks.append("\n")
+    chunks.append(_SPACES.sub(" ", element.tail or ""))
