@@ -116,8 +116,11 @@ def _matcher() -> _Matcher:
 def extract_countries(text: str) -> list[Country]:
     """The countries ``text`` names, each once, in order of first mention."""
     matcher = _matcher()
-    cased = WORD_RE.findall(fold_keeping_case(text))
-    words = [word.casefold() for word in cased]
+    folded = fold_keeping_case(text)
+    cased = WORD_RE.findall(folded)
+    words = WORD_RE.findall(folded.casefold())  # one call, not one per word
+    if len(words) != len(cased):  # a letter whose case folding splits a word (none in our scripts)
+        words = [word.casefold() for word in cased]
     length = max(len(words), 1)
     found: dict[str, float] = {}  # code -> relative position of the first mention
     skip_to = 0
