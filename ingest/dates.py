@@ -84,7 +84,8 @@ def _dateline_regex() -> re.Pattern[str]:
     date = (
         f"(?P<mdy_m>{month})\\s+(?P<mdy_d>{day}),?\\s+(?P<mdy_y>\\d{{4}})"
         f"|(?P<dmy_d>{day})(?:\\s+|-)(?P<dmy_m>{month})(?:,?\\s+|-)(?P<dmy_y>\\d{{4}})"
-        r"|(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?:t[\d:.+z-]*)?"
+        # Year first is never ambiguous: 2024-03-12, and 2024/03/12 or 2024.03.12 as some sites write it.
+        r"|(?P<iso_y>\d{4})(?P<iso_sep>[-/.])(?P<iso_m>\d{1,2})(?P=iso_sep)(?P<iso_d>\d{1,2})(?:t[\d:.+z-]*)?"
         r"|(?P<n1>\d{1,2})(?P<sep>[/.-])(?P<n2>\d{1,2})(?P=sep)(?P<n3>\d{4})"
     )
     labels = "|".join(re.escape(label) for label in _labels())
@@ -181,10 +182,11 @@ def find_datelines(lines: list[str], today: dt.date | None = None) -> list[tuple
     zone = _settings()["dateline_zone_lines"]
     found = []
     for index, line in enumerate(lines[:zone]):
-        if len(line) <= _MAX_DATELINE_CHARS:
-            dateline = read_dateline(line, today)
-            if dateline:
-                found.append((index, dateline))
+        # A long line is read by its start: a wire-style lead ("KATHMANDU, March 3, 2023 — Nepal and
+        # India ...") is dated there, while a sentence that only mentions a date is still refused.
+        dateline = read_dateline(line[:_MAX_DATELINE_CHARS], today)
+        if dateline:
+            found.append((index, dateline))
     return found
 
 

@@ -54,6 +54,8 @@ from .conftest import TODAY
         ("ગુરુવાર, 3 ઓગસ્ટ 2023", "2023-08-03"),
         ("New Delhi, May 5, 2023", "2023-05-05"),
         ("NEW DELHI, May 5, 2023 — The foreign ministers met on Thursday.", "2023-05-05"),
+        ("Dublin, 2024/03/12", "2024-03-12"),  # year first is never ambiguous, whatever the separator
+        ("2024.03.12", "2024-03-12"),
     ],
 )
 def test_datelines(line, expected):
@@ -82,6 +84,20 @@ def test_only_the_top_of_the_text_holds_a_dateline():
     lines = ["Headline", *[f"Paragraph {n} of the story." for n in range(20)], "May 5, 2023"]
     assert find_dateline(lines, TODAY) == (None, None)
     assert find_dateline(["Headline", "May 5, 2023", "Text."], TODAY) == (dt.date(2023, 5, 5), 1)
+
+
+def test_a_long_wire_style_lead_is_dated_by_its_start():
+    lead = (
+        "KATHMANDU, March 3, 2023 — Nepal and India signed an agreement on Friday to build a new "
+        "cross-border power line, officials in both capitals said after months of talks."
+    )
+    assert len(lead) > 120
+    assert find_dateline(["Headline", lead], TODAY) == (dt.date(2023, 3, 3), 1)
+    sentence = "The ministry said on March 3, 2023 that Nepal and India had signed " + "an agreement " * 8
+    assert find_dateline(["Headline", sentence], TODAY) == (None, None)
+    article = build_article("Nepal and India sign power deal\n" + lead, today=TODAY)
+    assert article["published"] == "2023-03-03"
+    assert lead in article["body"]  # a lead paragraph, not page furniture: it stays
 
 
 def test_month_names_come_from_cldr_in_three_languages():
