@@ -23,6 +23,11 @@ _CONTAINS_MAX_WORDS = 40
 _CREDIT_MAX_WORDS = 4
 # Whole-line cues ("Back to top", "टिप्पणियाँ") and bare counters are short; longer lines skip those checks.
 _SHORT_LINE = 80
+# A site's menu as a line: section names between separators ("Markets | Economy | Opinion",
+# "होम • देश • विदेश • खेल"). Four items of up to three words each, or three single words, are a menu;
+# fewer or longer items read as a headline ("Budget 2024 | What changed for taxpayers").
+_MENU_SPLIT = re.compile(r"\s+[|•·›»>/]\s+|\s*[|•·]\s*")
+_MENU_MIN_ITEMS, _MENU_ITEM_WORDS = 4, 3
 
 
 def boilerplate_reason(line: str) -> str | None:
@@ -57,7 +62,21 @@ def boilerplate_reason(line: str) -> str | None:
             return "promo"
         if (action or platforms >= 2) and words <= c.promo_short_max_words and _is_button_row(folded):
             return "promo"  # a row of share buttons: "Facebook | X | WhatsApp", "WhatsApp पर फॉलो करें"
+    if len(folded) <= _SHORT_LINE and _is_menu(folded):
+        return "navigation"
     return None
+
+
+def _is_menu(folded: str) -> bool:
+    """Whether a short line is a row of section names between separators (see _MENU_SPLIT)."""
+    if _SENTENCE_END.search(folded):
+        return False
+    items = [item.split() for item in _MENU_SPLIT.split(folded)]
+    if any(not item for item in items):
+        return False
+    if len(items) >= _MENU_MIN_ITEMS:
+        return all(len(item) <= _MENU_ITEM_WORDS for item in items)
+    return len(items) == _MENU_MIN_ITEMS - 1 and all(len(item) == 1 for item in items)
 
 
 def _is_button_row(folded: str) -> bool:

@@ -35,6 +35,10 @@ from .conftest import TODAY
         ("↑ Back to Top", "navigation"),
         ("Share this article", "navigation"),
         ("Related Articles", "navigation"),
+        # A site's menu as one line.
+        ("Markets | Economy | Opinion", "navigation"),
+        ("होम • देश • विदेश • खेल • मनोरंजन", "navigation"),
+        ("Home / India / Gujarat / Ahmedabad", "navigation"),
         ("यह भी पढ़ें: चुनाव आयोग ने तारीखों का ऐलान किया", "credit"),
         ("આ પણ વાંચો: રાજ્યમાં વરસાદની આગાહી", "credit"),
         ("Photo: Reuters", "credit"),
@@ -82,6 +86,10 @@ def test_boilerplate_lines_are_recognised(line, reason):
         "Musk will join Twitter board.",
         "Musk will join Twitter board",
         "Facebook, Instagram down",
+        # Headlines with separators are not menus.
+        "India | Pakistan talks resume",
+        "Budget 2024 | Key highlights | What changed",
+        "Sports | Cricket",
         # A long paragraph that names a platform and a verb is still article text.
         "Telegram, the messaging app, said on Monday that it would follow the new rules and that users who "
         "join channels run by banned groups would be warned, a change that critics in Europe and Asia said "
