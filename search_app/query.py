@@ -3,7 +3,7 @@
 Grammar (deliberately forgiving: any input parses, nothing reaches an engine as raw query syntax):
   words            all must match (AND)
   "quoted phrase"  the words in this order
-  -word, -"phrase" must not match
+  -word, -"phrase" must not match (also NOT word, NOT "phrase")
   a OR b           either (binds tighter than the implicit AND: ``x a OR b`` is ``x AND (a OR b)``)
 Unbalanced quotes close at the end of the input; stray operators are ignored.
 """
@@ -62,7 +62,7 @@ def parse_query(text: str) -> ParsedQuery:
         raise QueryTooLong(f"query is {len(text)} characters; the limit is {MAX_QUERY_LENGTH}")
     groups: list[list[Term]] = []
     excluded: list[Term] = []
-    join_next = False
+    join_next = negate_next = False
     for match in _TOKEN.finditer(text):
         if match.group(2) is not None:
             negative, words = match.group(1), match.group(2).split()
@@ -71,12 +71,16 @@ def parse_query(text: str) -> ParsedQuery:
             if raw == "OR" and not negative:
                 join_next = bool(groups)
                 continue
+            if raw == "NOT" and not negative:
+                negate_next = True
+                continue
             words = [raw]
         words = [w for w in (w.strip("\"'()[]{}:;,!?") for w in words) if w]
         if not words:
             continue
         term = Term(tuple(words))
-        if negative:
+        if negative or negate_next:
+            negate_next = False
             excluded.append(term)
         elif join_next:
             groups[-1].append(term)

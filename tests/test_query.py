@@ -62,3 +62,10 @@ def test_query_syntax_characters_are_plain_text():
     # Characters that mean something to Lucene/Tantivy query parsers stay inside the words.
     parsed = parse_query("title:foo AND bar^3 baz~2 a*")
     assert [t.text for t in parsed.positive_terms()] == ["title:foo", "AND", "bar^3", "baz~2", "a*"]
+
+
+def test_upper_case_not_excludes_the_next_term():
+    parsed = parse_query('Modi NOT Paris NOT "Bastille Day" not')
+    assert parsed.groups == ((words("Modi"),), (words("not"),))
+    assert parsed.excluded == (words("Paris"), words("Bastille", "Day"))
+    assert parse_query("a NOT").groups == ((words("a"),),)  # nothing to exclude
