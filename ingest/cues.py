@@ -75,7 +75,9 @@ def cues() -> Cues:
     prefix_alt = "|".join(re.escape(fold(c)) for c in sorted(data["prefix"], key=len, reverse=True))
     return Cues(
         whole_line=frozenset(fold(p) for p in data["whole_line"]),
-        prefix=re.compile(f"^(?:{prefix_alt})\\s*[:：\\-–—|]"),
+        # A hyphen counts as the separator only with a space after it: "Photo - Reuters", "Photo- PTI" are
+        # credits, "Photo-finish decided the final" and "Credit-card spending rose" are sentences.
+        prefix=re.compile(f"^(?:{prefix_alt})\\s*(?:[:：|–—]|-(?=\\s|$))"),
         contains=phrase_regex(data["contains"], whole_words=False),
         promo_platforms=phrase_regex(data["promo"]["platforms"]),
         promo_actions=phrase_regex(data["promo"]["actions"]),

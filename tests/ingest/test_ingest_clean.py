@@ -42,6 +42,8 @@ from .conftest import TODAY
         ("यह भी पढ़ें: चुनाव आयोग ने तारीखों का ऐलान किया", "credit"),
         ("આ પણ વાંચો: રાજ્યમાં વરસાદની આગાહી", "credit"),
         ("Photo: Reuters", "credit"),
+        ("Photo - Reuters", "credit"),
+        ("Image Source—Twitter", "credit"),
         ("तस्वीर: पीटीआई", "credit"),
         ("ફોટો - સોશિયલ મીડિયા", "credit"),
         ("Image credit: AFP", "credit"),
@@ -86,6 +88,10 @@ def test_boilerplate_lines_are_recognised(line, reason):
         "Musk will join Twitter board.",
         "Musk will join Twitter board",
         "Facebook, Instagram down",
+        # Words that start like a credit but are joined by a hyphen ("Photo-finish") begin sentences.
+        "Photo-finish decided the 100m final in Paris.",
+        "Credit-card spending in India rose 20 per cent",
+        "Source-code leaks hit two Indian banks",
         # Headlines with separators are not menus.
         "India | Pakistan talks resume",
         "Budget 2024 | Key highlights | What changed",
