@@ -105,6 +105,7 @@ _DASH = re.compile(r"^\s*[-–—:|]\s")
 _SEPARATOR = re.compile(r"^\s*[|•·,;]\s*")
 _CENTURY_START = 1900
 _MAX_DATELINE_CHARS = 120
+_SENTENCE_END = re.compile(r"[.!?\u0964\u0965]$")
 _CONNECTOR_NAME_WORDS = 3
 
 
@@ -184,10 +185,23 @@ def find_datelines(lines: list[str], today: dt.date | None = None) -> list[tuple
     for index, line in enumerate(lines[:zone]):
         # A long line is read by its start: a wire-style lead ("KATHMANDU, March 3, 2023 — Nepal and
         # India ...") is dated there, while a sentence that only mentions a date is still refused.
-        dateline = read_dateline(line[:_MAX_DATELINE_CHARS], today)
+        dateline = read_dateline(line[:_MAX_DATELINE_CHARS], today) or labelled_dateline(line, today)
         if dateline:
             found.append((index, dateline))
     return found
+
+
+_LABEL_SPLIT = re.compile(r"\s+[|•·]\s+")
+_LABEL_MAX_WORDS = 6
+
+
+def labelled_dateline(line: str, today: dt.date | None = None) -> Dateline | None:
+    """A dateline after a short label and a bar: "Bureau Report, Lucknow | Updated: 03 May 2024" (a
+    line of page metadata, however many words the label and the time take)."""
+    parts = _LABEL_SPLIT.split(line, maxsplit=1)
+    if len(parts) < 2 or len(parts[0].split()) > _LABEL_MAX_WORDS or _SENTENCE_END.search(parts[0]):
+        return None
+    return read_dateline(parts[1][:_MAX_DATELINE_CHARS], today)
 
 
 def find_dateline(lines: list[str], today: dt.date | None = None) -> tuple[dt.date | None, int | None]:

@@ -28,11 +28,24 @@ def parse_breadcrumb(line: str) -> Breadcrumb | None:
     if len(crumbs) < 2 or any(not c or len(c.split()) > _MAX_CRUMB_WORDS for c in crumbs):
         return None
     first_is_home = fold(crumbs[0]) in cues().home
-    if len(crumbs) == 2 and not first_is_home:
+    if len(crumbs) == 2 and not first_is_home and not _is_place_crumb(line, crumbs):
         return None  # "A / B" is too often just a title with a slash
-    site = None if first_is_home or len(crumbs[0].split()) > 5 else crumbs[0]
+    # Two crumbs without "Home" are sections or places (Ahmedabad » Gujarat), not a site's name.
+    site = None if first_is_home or len(crumbs) == 2 or len(crumbs[0].split()) > 5 else crumbs[0]
     title = crumbs[-1] if len(crumbs[-1].split()) >= 3 else None
     return Breadcrumb(site=site, title=title)
+
+
+# Separators that a headline hardly ever uses between two words (unlike "/" and ">").
+_CRUMB_ONLY_SEPARATOR = re.compile(r"\s[»›→▸≫]\s")
+_PLACE_CRUMB_WORDS = 3
+
+
+def _is_place_crumb(line: str, crumbs: list[str]) -> bool:
+    """``Ahmedabad » Gujarat``, ``અમદાવાદ » ગુજરાત``: two short crumbs between a breadcrumb-only arrow."""
+    return bool(_CRUMB_ONLY_SEPARATOR.search(line)) and all(
+        len(c.split()) <= _PLACE_CRUMB_WORDS for c in crumbs
+    )
 
 
 def find_breadcrumb(lines: list[str]) -> tuple[Breadcrumb | None, int | None]:

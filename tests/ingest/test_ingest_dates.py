@@ -100,6 +100,26 @@ def test_a_long_wire_style_lead_is_dated_by_its_start():
     assert lead in article["body"]  # a lead paragraph, not page furniture: it stays
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bureau Report, Lucknow | Updated: 03 May 2024, 11:45 AM IST",
+        "ब्यूरो रिपोर्ट, लखनऊ | अपडेटेड: 03 मई 2024, 11:45 AM IST",
+        "એજન્સી, અમદાવાદ • 3 મે 2024",
+    ],
+)
+def test_a_dateline_after_a_short_label_dates_the_article_and_leaves_the_body(line):
+    article = build_article(
+        f"Rahul Gandhi to contest from Rae Bareli\n{line}\nThe Congress said so.", today=TODAY
+    )
+    assert article["published"] == "2024-05-03"
+    assert article["body"] == "The Congress said so."
+
+
+def test_a_sentence_before_a_bar_is_no_label():
+    assert find_dateline(["Headline", "The minister resigned. | May 5, 2023"], TODAY) == (None, None)
+
+
 def test_month_names_come_from_cldr_in_three_languages():
     months = month_names()
     assert [months[fold(m)] for m in ("मई", "મે", "May")] == [5, 5, 5]

@@ -255,3 +255,20 @@ def test_a_short_credit_above_the_headline_is_still_dropped(credit):
     doc = build_article(page(credit, "Ministers agree to expand trade", PARAGRAPH), today=TODAY)
     assert doc["title"] == "Ministers agree to expand trade"
     assert doc["body"] == PARAGRAPH
+
+
+@pytest.mark.parametrize("crumb", ["અમદાવાદ » ગુજરાત", "Ahmedabad » Gujarat", "देश › राज्य"])
+def test_a_short_breadcrumb_without_home_is_not_the_title(crumb):
+    headline = "નવરાત્રિમાં ગરબા માટે શહેરમાં નવા નિયમો જાહેર"
+    body = "અમદાવાદ શહેર પોલીસે નવરાત્રિ દરમિયાન ગરબા આયોજકો માટે નવા નિયમો જાહેર કર્યા છે."
+    article = build_article(f"{crumb}\n{headline}\n{body}")
+    assert article["title"] == headline
+    assert article["body"] == body
+    assert article["source"] is None  # a place is not a site
+
+
+def test_a_title_with_a_slash_is_not_a_breadcrumb():
+    article = build_article(
+        "India / Pakistan talks resume in Doha\nThe two delegations met on Monday in Doha."
+    )
+    assert article["title"] == "India / Pakistan talks resume in Doha"
