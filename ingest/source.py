@@ -30,14 +30,17 @@ _HOST_NAME = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$", 
 def clean_source(value: object) -> str | None:
     """A source name as shown in facets: trimmed, one space between words, None when blank.
 
-    A name that is a host name ("m.example.com", as trafilatura reports a page without a site name) is
-    named as its URL would name it ("example.com"), so one site has one name whichever way it came.
+    A name that is a host name ("m.example.com", as trafilatura reports a page without a site name) or a
+    URL ("https://www.example.com/") is named as its URL would name it ("example.com"), so one site has
+    one name whichever way it came.
     """
     if value is None:
         return None
     text = " ".join(str(value).split())[:MAX_SOURCE_CHARS]
     if _HOST_NAME.match(text):
         return _site_of_host(text.lower())
+    if text.lower().startswith(("http://", "https://")) and " " not in text:
+        return source_from_url(text) or None  # a feed's "source" that is the site's URL
     return text or None
 
 

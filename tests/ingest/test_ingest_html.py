@@ -77,3 +77,9 @@ def test_a_site_name_that_is_not_a_host_is_kept_as_written():
     assert clean_source("  Capitol   Ledger ") == "Capitol Ledger"
     assert clean_source("WWW.Capitol-Ledger.example") == "capitol-ledger.example"
     assert clean_source("Scroll.in: news") == "Scroll.in: news"
+
+
+def test_a_source_given_as_the_sites_url_is_named_by_its_host():
+    assert clean_source("https://www.spacedesk.example/") == "spacedesk.example"
+    assert clean_source("http://m.spacedesk.example/news/1") == "spacedesk.example"
+    assert clean_source("https://example.com is great") == "https://example.com is great"  # not a URL alone
