@@ -183,12 +183,29 @@ def _snippets(text: str, key: MatchKey, width: int, limit: int) -> tuple[str, ..
     if not spans:
         return (opening(text, width),)
     fragments: list[tuple[int, str]] = []
+    shown: list[tuple[int, int]] = []
     remaining = spans
     while remaining and len(fragments) < limit:
-        start, end = _best_window(remaining, text, width)
+        start, end = _apart(_best_window(remaining, text, width), shown)
+        if start >= end:
+            break
         fragments.append((start, mark(text, spans, start, end)))
+        shown.append((start, end))
         remaining = [s for s in remaining if s[1] <= start or s[0] >= end]
     return tuple(fragment for _, fragment in fragments)
+
+
+def _apart(window: tuple[int, int], shown: list[tuple[int, int]]) -> tuple[int, int]:
+    """``window`` cut back where it runs into a fragment already shown, so no text is shown twice (the
+    fragments' edges are word boundaries already)."""
+    start, end = window
+    for shown_start, shown_end in shown:
+        if start < shown_end and end > shown_start:
+            if start < shown_start:
+                end = shown_start
+            else:
+                start = shown_end
+    return start, end
 
 
 def highlight_whole(text: str, matches: MatchTerms, cached: bool = True) -> str:

@@ -37,3 +37,19 @@ def test_callers_get_lists_they_may_change():
     first = snippets(LONG_HINDI, matches_for("Lavrov"))
     first.clear()
     assert snippets(LONG_HINDI, matches_for("Lavrov"))
+
+
+def test_fragments_never_show_the_same_text_twice():
+    # The second match is close enough after the first window that its window's slack reaches back.
+    text = (
+        "Kohli scored a century. "
+        + "The crowd cheered as the innings went on and on in the afternoon sun. " * 2
+        + "Chasing 287, India lost Rohit Sharma early, but Kohli held the chase together. "
+        + "Later the captain praised the bowlers and the fielders for their discipline. " * 3
+    )
+    fragments = snippets(text, matches_for("Kohli"), cached=False)
+    assert len(fragments) == 2
+    plain = [f.replace("<mark>", "").replace("</mark>", "").split() for f in fragments]
+    assert all("Kohli" in words for words in plain)
+    shingles = [{tuple(words[i : i + 4]) for i in range(len(words) - 3)} for words in plain]
+    assert not shingles[0] & shingles[1], "a run of words is shown in both fragments"
