@@ -44,7 +44,7 @@ def boilerplate_reason(line: str) -> str | None:
         core = _EDGES.sub("", folded)
         if not any(ch.isalpha() for ch in core):
             return "no text"
-        if core in c.whole_line:
+        if core in c.whole_line or core in c.list_headings:
             return "navigation"
     elif not any(ch.isalpha() for ch in folded):
         return "no text"
@@ -101,7 +101,11 @@ def remove_boilerplate(lines: list[str], *, headline_first: bool = False) -> lis
     """
     kept: list[str] = []
     previous = None
+    in_links = False  # after a heading such as "Also read": the links under it
     for line in lines:
+        if in_links and _is_link_line(line):
+            continue
+        in_links = _is_list_heading(line)
         reason = boilerplate_reason(line) if line.strip() else "empty"
         if reason == "credit" and headline_first and not kept and not _is_short_credit(line):
             reason = None
@@ -113,6 +117,18 @@ def remove_boilerplate(lines: list[str], *, headline_first: bool = False) -> lis
         kept.append(line)
         previous = key
     return kept
+
+
+def _is_list_heading(line: str) -> bool:
+    """Whether ``line`` is the heading of a block of links to other stories ("Also read", "ट्रेंडिंग")."""
+    folded = fold(line).strip()
+    return len(folded) <= _SHORT_LINE and _EDGES.sub("", folded) in cues().list_headings
+
+
+def _is_link_line(line: str) -> bool:
+    """Whether a line under a link block's heading reads as a link: a short headline, not a sentence."""
+    folded = fold(line).strip()
+    return bool(folded) and len(folded.split()) <= cues().list_max_words and not _SENTENCE_END.search(folded)
 
 
 def _is_short_credit(line: str) -> bool:

@@ -44,6 +44,8 @@ def phrase_regex(phrases: list[str], *, whole_words: bool = True) -> re.Pattern[
 @dataclass(frozen=True)
 class Cues:
     whole_line: frozenset[str]
+    list_headings: frozenset[str]
+    list_max_words: int
     prefix: re.Pattern[str]
     contains: re.Pattern[str]
     promo_platforms: re.Pattern[str]
@@ -75,6 +77,8 @@ def cues() -> Cues:
     prefix_alt = "|".join(re.escape(fold(c)) for c in sorted(data["prefix"], key=len, reverse=True))
     return Cues(
         whole_line=frozenset(fold(p) for p in data["whole_line"]),
+        list_headings=frozenset(fold(p) for p in data["list_headings"]["phrases"]),
+        list_max_words=int(data["list_headings"]["max_words"]),
         # A hyphen counts as the separator only with a space after it: "Photo - Reuters", "Photo- PTI" are
         # credits, "Photo-finish decided the final" and "Credit-card spending rose" are sentences.
         prefix=re.compile(f"^(?:{prefix_alt})\\s*(?:[:：|–—]|-(?=\\s|$))"),

@@ -151,3 +151,23 @@ def test_short_sentences_about_platforms_stay_in_the_article():
         "Elon Musk has completed his 44 billion dollar purchase of Twitter.",
         "Twitter and Facebook shares moved in opposite directions.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "links"),
+    [
+        ("यह भी पढ़ें", ["आईपीएल 2024 का पूरा कार्यक्रम जारी", "बुमराह ने शुरू की ट्रेनिंग"]),
+        ("આ પણ વાંચો", ["રાજ્યમાં વરસાદની આગાહી", "અમદાવાદમાં નવા નિયમો"]),
+        ("Trending", ["- Gold prices rise again", "- IPL: Mumbai Indians win"]),
+        ("Related Articles", ["Dubai ports handle record cargo"]),
+    ],
+)
+def test_a_block_of_links_goes_with_its_heading(heading, links):
+    before = "The first paragraph of the story is a full sentence."
+    after = "The story goes on with another full sentence."
+    assert remove_boilerplate([before, heading, *links, after]) == [before, after]
+
+
+def test_sentences_after_a_link_heading_are_kept():
+    lines = ["यह भी पढ़ें", "सरकार ने नई नीति की घोषणा की।", "Short subheading"]
+    assert remove_boilerplate(lines) == lines[1:]
