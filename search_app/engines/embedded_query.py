@@ -23,7 +23,7 @@ from tantivy import Occur, Query
 
 from search_app.analysis import ANALYZERS
 from search_app.engines.embedded_schema import TEXT_FIELDS
-from search_app.engines.query_terms import country_alternatives, query_terms
+from search_app.engines.query_terms import name_alternatives, query_terms
 from search_app.query import ParsedQuery, Term
 
 TITLE_BOOST = 3.0
@@ -139,12 +139,14 @@ def text_query(
     """
     matches = MatchTerms()
     clauses: list[tuple[Occur, Query]] = []
-    countries = country_alternatives(parsed)
+    names = name_alternatives(parsed)
     for number, group in enumerate(parsed.groups):
-        queries = (term_query(schema, t, matches, is_known=is_known) for t in group)
+        name = names.get(number)
+        terms = [*group, *(name.spellings if name else ())]
+        queries = (term_query(schema, t, matches, is_known=is_known) for t in terms)
         alternatives = [q for q in queries if q is not None]
-        if number in countries:
-            country = Query.term_query(schema, "country", countries[number])
+        if name and name.country and alternatives:
+            country = Query.term_query(schema, "country", name.country)
             alternatives.append(Query.const_score_query(country, COUNTRY_SCORE))
         if len(alternatives) == 1:
             clauses.append((Occur.Must, alternatives[0]))

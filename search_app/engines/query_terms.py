@@ -14,12 +14,14 @@ Each index analyzer of the mapping fills its own fields. Query text is analysed 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 from types import MappingProxyType
 
 from search_app.analysis import ANALYZERS, analyze_fields
 from search_app.analysis.rules import search_analyzer
-from search_app.query import ParsedQuery
+from search_app.query import ParsedQuery, Term
 
 # Index analyzers that keep only the words of one script, where a query word of that script is not
 # looked up.
@@ -49,48 +51,89 @@ def query_terms(text: str) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType(chosen)  # shared by every caller: read-only
 
 
-# Words of a country's name looked for together at most (Saint Vincent and the Grenadines is longer,
-# and rare in news).
-MAX_COUNTRY_WORDS = 4
+# Words of a name looked for together at most (Saint Vincent and the Grenadines is longer, and rare).
+MAX_NAME_WORDS = 4
+NAME_VARIANTS = files("search_app").joinpath("data", "name_variants.tsv")
 
 
-def country_alternatives(parsed: ParsedQuery) -> dict[int, str]:
-    """The positive groups (by index) that name a country, with the country's facet value.
+@dataclass(frozen=True)
+class Alternatives:
+    """What else a query group matches because it is (a word of) a name: the articles counted under a
+    country, and the other spellings of the name."""
 
-    A country is written in ways no analysis relates (श्रीलंका as one word, Sri Lanka as two; United States,
-    अमेरिका), but ingest found the country an article mentions in whatever way it is written: a group that
-    is, or is one word of, a country's name also matches the articles counted under that country. A group
-    counts when it holds one term: a phrase that is the name, or a word of a run of such groups that is.
-    """
+    country: str | None = None
+    spellings: tuple[Term, ...] = ()
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return query_terms(text).get("indic_text", ())
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[tuple[str, ...], tuple[Term, ...]]:
+    """Each spelling's analysed terms -> every spelling of its name (``name_variants.tsv``)."""
+    table: dict[tuple[str, ...], tuple[Term, ...]] = {}
+    for line in NAME_VARIANTS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        spellings = tuple(Term(tuple(s.split())) for s in line.split("\t") if s.strip())
+        for spelling in spellings:
+            key = _key(spelling.text)
+            if key:
+                table[key] = spellings
+    return table
+
+
+def _name_alternatives(text: str) -> Alternatives | None:
     from ingest.countries import country_named  # the pipeline's own names and aliases
 
+    country = country_named(text)
+    spellings = _spellings().get(_key(text), ())
+    if not country and not spellings:
+        return None
+    own = _key(text)
+    others = tuple(s for s in spellings if _key(s.text) != own)
+    return Alternatives(country["name"] if country else None, others)
+
+
+def name_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
+    """The positive groups (by index) that are, or are one word of, a name, with what else they match.
+
+    A name is written in ways no analysis relates: a country as one word or two (श्रीलंका, Sri Lanka) or
+    as another word altogether (United States, अमेरिका), a city by an older name (Bombay), a party by its
+    acronym in each script (BJP, भाजपा). Ingest found the countries an article mentions however it wrote
+    them, so a group naming a country also matches the articles counted under it; a name in
+    ``name_variants.tsv`` also matches its other spellings. A group counts when it holds one term: a phrase
+    that is the name, or a word of a run of such groups that is (each word of ``Sri Lanka`` then matches
+    wherever the name does).
+    """
     groups = parsed.groups
-    found: dict[int, str] = {}
+    found: dict[int, Alternatives] = {}
     i = 0
     while i < len(groups):
         if len(groups[i]) != 1:
             i += 1
             continue
         if groups[i][0].is_phrase:
-            country = country_named(groups[i][0].text)
-            if country:
-                found[i] = country["name"]
+            alternatives = _name_alternatives(groups[i][0].text)
+            if alternatives:
+                found[i] = alternatives
             i += 1
             continue
         run = 1
         while (
-            run < MAX_COUNTRY_WORDS
+            run < MAX_NAME_WORDS
             and i + run < len(groups)
             and len(groups[i + run]) == 1
             and not groups[i + run][0].is_phrase
         ):
             run += 1
-        for length in range(run, 0, -1):
-            country = country_named(" ".join(groups[j][0].text for j in range(i, i + length)))
-            if country:
-                found.update(dict.fromkeys(range(i, i + length), country["name"]))
+        length = 1
+        for size in range(run, 0, -1):
+            alternatives = _name_alternatives(" ".join(groups[j][0].text for j in range(i, i + size)))
+            if alternatives:
+                found.update(dict.fromkeys(range(i, i + size), alternatives))
+                length = size
                 break
-        else:
-            length = 1
         i += length
     return found

@@ -19,7 +19,7 @@ from search_app.engines.base import (
     SearchRequest,
     SearchResult,
 )
-from search_app.engines.query_terms import country_alternatives, query_terms
+from search_app.engines.query_terms import name_alternatives, query_terms
 from search_app.engines.remote_mapping import DERIVED_FIELDS
 from search_app.query import ParsedQuery, Term
 
@@ -97,13 +97,15 @@ def text_query(parsed: ParsedQuery) -> dict[str, Any]:
 
     As on the embedded engine, terms with nothing searchable (stop words, emoji) are left out, and a
     query of nothing but such terms matches nothing; a group naming a country also matches the articles
-    counted under it (``country_alternatives``)."""
-    countries = country_alternatives(parsed)
+    counted under it and its other spellings (``name_alternatives``)."""
+    names = name_alternatives(parsed)
     must = []
     for number, group in enumerate(parsed.groups):
-        should = [term_query(term) for term in group if _searchable(term)]
-        if should and number in countries:
-            country = {"term": {"country": countries[number]}}
+        name = names.get(number)
+        terms = [*group, *(name.spellings if name else ())]
+        should = [term_query(term) for term in terms if _searchable(term)]
+        if should and name and name.country:
+            country = {"term": {"country": name.country}}
             should.append({"constant_score": {"filter": country, "boost": COUNTRY_SCORE}})
         if should:
             must.append({"bool": {"should": should, "minimum_should_match": 1}})
