@@ -426,6 +426,22 @@ PRECISION_DOCS = [
 ]
 
 
+SPORT_DOCS = [
+    article(
+        "hi-kohli",
+        "hi",
+        "कोहली का शतक, भारत जीता",
+        "विराट कोहली ने चेन्नई में शानदार शतक लगाया और अमित शाह ने टीम को बधाई दी।",
+        "2024-06-04",
+    ),
+    article(
+        "hi-khel",
+        "hi",
+        "खेल मंत्रालय ने खाली पदों पर भर्ती शुरू की",
+        "खेल मंत्रालय ने खाली पदों के लिए आवेदन मांगे।",
+        "2024-06-05",
+    ),
+]
 PARTY_DOC = article(
     "gu-bjp",
     "gu",
@@ -446,7 +462,7 @@ LANKA_DOC = article(
 
 @pytest.fixture
 def precision(loaded):
-    loaded.upsert([*PRECISION_DOCS, LANKA_DOC, PARTY_DOC])
+    loaded.upsert([*PRECISION_DOCS, *SPORT_DOCS, LANKA_DOC, PARTY_DOC])
     loaded.refresh()
     return loaded
 
@@ -488,6 +504,16 @@ def test_a_country_name_finds_the_articles_mentioning_the_country_in_any_script(
     assert ids(precision, "Sri Lanka tea") == set()  # the other words must still match
     assert ids(precision, "Lanka") == set()  # a part of a name is no name
     assert ids(precision, "Russia wickets") == set()
+
+
+@pytest.mark.needs_icu
+def test_latin_spellings_match_names_as_they_are_said(precision):
+    # कोहली is said (and written in Latin) Kohli, not Kohali; चेन्नई Chennai; शाह Shah.
+    for query in ("Kohli", "Chennai", '"Amit Shah"', "Virat Kohli"):
+        assert "hi-kohli" in ids(precision, query), query
+    # A word that only shares consonants (खेल, खाली: k-h-l) ranks below the name itself.
+    hits = [hit.id for hit in precision.search(SearchRequest(text="Kohli")).hits]
+    assert hits[0] == "hi-kohli"
 
 
 @pytest.mark.needs_icu  # Gujarati case endings (ભાજપના, દિલ્હીથી) need the full chain

@@ -334,6 +334,8 @@ VARIANT_TEXTS = [
     "ओ ए आ ઓ એ eye Iowa a",  # words of vowels alone: their consonant skeleton is empty
     # Apostrophes (transliterated, possessive, curly, full-width) and letters beyond ASCII Latin.
     "मुंबई केन्या O'Brien China\u2019s Jerry\uff07s Straße Nguyễn Đà Nẵng 2024 G20 ５０",
+    # Inherent vowels Latin spellings leave out, ch and sh sounds, f.
+    "इमरान ख़ान कोहली शाह चेन्नई सरकार मित्र बदलना शरीफ़ ખાનને કોહલી ચેન્નઈ ષટ્કોણ Świątek Phadnavis",
 ]
 
 
