@@ -336,6 +336,7 @@ VARIANT_TEXTS = [
     "मुंबई केन्या O'Brien China\u2019s Jerry\uff07s Straße Nguyễn Đà Nẵng 2024 G20 ５０",
     # Inherent vowels Latin spellings leave out, ch and sh sounds, f.
     "इमरान ख़ान कोहली शाह चेन्नई सरकार मित्र बदलना शरीफ़ ખાનને કોહલી ચેન્નઈ ષટ્કોણ Świątek Phadnavis",
+    "ऋषि सुनक कृष्ण ઋષિ કૃષ્ણ पृथ्वी",  # the vocalic r
 ]
 
 
