@@ -23,7 +23,7 @@ from tantivy import Occur, Query
 
 from search_app.analysis import ANALYZERS
 from search_app.engines.embedded_schema import TEXT_FIELDS
-from search_app.engines.query_terms import name_alternatives, query_terms
+from search_app.engines.query_terms import SKELETON_ANALYZERS, name_alternatives, query_terms
 from search_app.query import ParsedQuery, Term
 
 TITLE_BOOST = 3.0
@@ -79,6 +79,7 @@ def term_query(
     loose: bool = True,
     is_known: Callable[[str], bool] | None = None,
     slots: tuple[int, ...] = (0, 1),
+    skeletons: bool = True,
 ) -> Query | None:
     """The query for one word or phrase; None when the term analyses to nothing.
 
@@ -87,7 +88,8 @@ def term_query(
     whether an indic token occurs in the index as typed: fuzzy matching is only added for tokens that
     do not (a likely typo), because a Levenshtein automaton over the whole term dictionary costs tens of
     milliseconds on a large index and a correctly spelled word should not drag in its neighbours.
-    ``slots`` picks the fields: 0 the title, 1 the body.
+    ``slots`` picks the fields: 0 the title, 1 the body. ``skeletons=False`` leaves out the consonant
+    skeletons (for a name's other spellings, which are exact: BJP's भाजपा need not match by consonants).
     """
     analysed = _analysed(term)
     if analysed is None:
@@ -96,7 +98,7 @@ def term_query(
 
     for analyzer, (title_field, body_field) in TEXT_FIELDS.items():
         tokens = analysed.get(analyzer)
-        if not tokens:
+        if not tokens or (not skeletons and analyzer in SKELETON_ANALYZERS):
             continue
         weight = WEIGHTS[analyzer]
         fields = [((title_field, TITLE_BOOST), (body_field, 1.0))[slot] for slot in slots]
@@ -142,8 +144,9 @@ def text_query(
     names = name_alternatives(parsed)
     for number, group in enumerate(parsed.groups):
         name = names.get(number)
-        terms = [*group, *(name.spellings if name else ())]
-        queries = (term_query(schema, t, matches, is_known=is_known) for t in terms)
+        queries = [term_query(schema, t, matches, is_known=is_known) for t in group]
+        for spelling in name.spellings if name else ():
+            queries.append(term_query(schema, spelling, matches, is_known=is_known, skeletons=False))
         alternatives = [q for q in queries if q is not None]
         if name and name.country and alternatives:
             country = Query.term_query(schema, "country", name.country)

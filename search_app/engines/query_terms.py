@@ -13,6 +13,7 @@ Each index analyzer of the mapping fills its own fields. Query text is analysed 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,8 @@ from search_app.query import ParsedQuery, Term
 # Index analyzers that keep only the words of one script, where a query word of that script is not
 # looked up.
 OTHER_SCRIPTS_ONLY = frozenset({"skeleton_latin_words"})
+# The consonant skeletons' analyzers (the loosest match, left out for exact spellings).
+SKELETON_ANALYZERS = frozenset({"skeleton_latin_words", "skeleton_nonlatin_words"})
 # What query text is analysed with for each index analyzer's fields.
 SEARCH_ANALYZERS: Mapping[str, str] = MappingProxyType({a: search_analyzer(a) for a in ANALYZERS})
 _ALL_ANALYZERS = tuple(dict.fromkeys([*ANALYZERS, *SEARCH_ANALYZERS.values()]))
@@ -84,10 +87,13 @@ def _spellings() -> dict[tuple[str, ...], tuple[Term, ...]]:
     return table
 
 
+_POSSESSIVE = re.compile(r"['\u2019\uff07]s$", re.IGNORECASE)
+
+
 def _name_alternatives(text: str) -> Alternatives | None:
     from ingest.countries import country_named  # the pipeline's own names and aliases
 
-    country = country_named(text)
+    country = country_named(_POSSESSIVE.sub("", text.strip()))  # India's is India
     spellings = _spellings().get(_key(text), ())
     if not country and not spellings:
         return None

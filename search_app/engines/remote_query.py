@@ -54,7 +54,7 @@ def _fields(term: Term, analyzers: tuple[str, ...] | None = None) -> list[str]:
     return [f for a in wanted if analyzers is None or a in analyzers for f in FIELDS_BY_ANALYZER[a]]
 
 
-def _word_query(term: Term, negated: bool) -> dict[str, Any]:
+def _word_query(term: Term, negated: bool, skeletons: bool = True) -> dict[str, Any]:
     word = term.text
     main = {
         "multi_match": {
@@ -69,23 +69,26 @@ def _word_query(term: Term, negated: bool) -> dict[str, Any]:
         }
     }
     queries: list[dict[str, Any]] = [main]
-    skeletons = [f for f in _fields(term) if f not in _fields(term, WORD_ANALYZERS)]
-    if skeletons:
-        queries.append({"multi_match": {"query": word, "fields": skeletons, "operator": "and"}})
+    skeleton_fields = [f for f in _fields(term) if f not in _fields(term, WORD_ANALYZERS)]
+    if skeleton_fields and skeletons:
+        queries.append({"multi_match": {"query": word, "fields": skeleton_fields, "operator": "and"}})
     return {"dis_max": {"queries": queries, "tie_breaker": TIE_BREAKER}}
 
 
-def _phrase_query(term: Term) -> dict[str, Any]:
+def _phrase_query(term: Term, skeletons: bool = True) -> dict[str, Any]:
     clauses = []
-    for spec in _fields(term):
+    for spec in _fields(term, None if skeletons else WORD_ANALYZERS):
         field, _, boost = spec.partition("^")
         clauses.append({"match_phrase": {field: {"query": term.text, "boost": float(boost or 1)}}})
     return {"dis_max": {"queries": clauses, "tie_breaker": TIE_BREAKER}}
 
 
-def term_query(term: Term, negated: bool = False) -> dict[str, Any]:
-    """One word or phrase of the query language as a query clause."""
-    return _phrase_query(term) if term.is_phrase else _word_query(term, negated)
+def term_query(term: Term, negated: bool = False, skeletons: bool = True) -> dict[str, Any]:
+    """One word or phrase of the query language as a query clause (``skeletons=False``: without the
+    consonant skeletons, for a name's other spellings)."""
+    if term.is_phrase:
+        return _phrase_query(term, skeletons)
+    return _word_query(term, negated, skeletons)
 
 
 def _searchable(term: Term) -> bool:
@@ -102,8 +105,9 @@ def text_query(parsed: ParsedQuery) -> dict[str, Any]:
     must = []
     for number, group in enumerate(parsed.groups):
         name = names.get(number)
-        terms = [*group, *(name.spellings if name else ())]
-        should = [term_query(term) for term in terms if _searchable(term)]
+        should = [term_query(term) for term in group if _searchable(term)]
+        if should and name:
+            should += [term_query(spelling, skeletons=False) for spelling in name.spellings]
         if should and name and name.country:
             country = {"term": {"country": name.country}}
             should.append({"constant_score": {"filter": country, "boost": COUNTRY_SCORE}})

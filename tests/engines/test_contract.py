@@ -535,6 +535,21 @@ def test_a_name_finds_its_other_spellings(precision, query, expected):
 
 
 @pytest.mark.needs_icu
+def test_other_spellings_match_exactly_not_by_consonants(precision):
+    # Vadodara's spelling वडोदरा must not reach English words by its consonants (v-d-r: Vadra).
+    precision.upsert(
+        [article("en-vadra", "en", "Vadra speaks", "Robert Vadra spoke to reporters.", "2024-01-02")]
+    )
+    precision.refresh()
+    assert "en-vadra" not in ids(precision, "Vadodara")
+    assert "en-vadra" in ids(precision, "Vadra")
+
+
+def test_a_possessive_country_name_is_the_country(precision):
+    assert ids(precision, "Russia's") == ids(precision, "Russia")
+
+
+@pytest.mark.needs_icu
 def test_latin_spellings_match_transliterations_with_vowels_read_apart(precision):
     # Any-Latin writes मुंबई as mumba'i and केन्या as ken'ya.
     assert "hi-mumbai" in ids(precision, "Mumbai")
