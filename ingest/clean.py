@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import re
 
-from ingest.cues import WORD, WORD_RE, cues
+from ingest.cues import SENTENCE_END, WORD, WORD_RE, cues
 from ingest.normalize import fold
 
 # What a cue line may carry around the phrase: punctuation and arrows ("Comments:", "↑ Back to Top",
 # "Share »"), and a count ("Comments (12)").
 _EDGES = re.compile(f"^[^{WORD}]+|(?:[^{WORD}]*\\(?\\d[\\d,.]*[km]?\\)?)?[^{WORD}]*$")
-# A line ending like a sentence (closing quotes or brackets may follow the stop).
-_SENTENCE_END = re.compile("[.!?\u0964\u0965][\"'\u2019\u201d)\\]]*$")
 # A promo or notice line that long is a real paragraph that happens to name a platform.
 _CONTAINS_MAX_WORDS = 40
 # A credit names an agency or a person ("Image source: Twitter के माध्यम से"); more is a headline.
@@ -69,7 +67,7 @@ def boilerplate_reason(line: str) -> str | None:
 
 def _is_menu(folded: str) -> bool:
     """Whether a short line is a row of section names between separators (see _MENU_SPLIT)."""
-    if _SENTENCE_END.search(folded):
+    if SENTENCE_END.search(folded):
         return False
     items = [item.split() for item in _MENU_SPLIT.split(folded)]
     if any(not item for item in items):
@@ -85,7 +83,7 @@ def _is_button_row(folded: str) -> bool:
     A sentence ends with its punctuation; a clause ("Musk will join Twitter board") has words that are
     neither platforms, actions nor the few words a row carries ("on", "पर", "करें", button labels).
     """
-    if _SENTENCE_END.search(folded):
+    if SENTENCE_END.search(folded):
         return False
     c = cues()
     rest = c.promo_platforms.sub(" ", folded)
@@ -105,8 +103,8 @@ def remove_boilerplate(lines: list[str], *, headline_first: bool = False) -> lis
     for line in lines:
         if in_links and _is_link_line(line):
             continue
-        in_links = _is_list_heading(line)
         reason = boilerplate_reason(line) if line.strip() else "empty"
+        in_links = reason == "navigation" and _is_list_heading(line)
         if reason == "credit" and headline_first and not kept and not _is_short_credit(line):
             reason = None
         if reason:
@@ -128,7 +126,7 @@ def _is_list_heading(line: str) -> bool:
 def _is_link_line(line: str) -> bool:
     """Whether a line under a link block's heading reads as a link: a short headline, not a sentence."""
     folded = fold(line).strip()
-    return bool(folded) and len(folded.split()) <= cues().list_max_words and not _SENTENCE_END.search(folded)
+    return bool(folded) and len(folded.split()) <= cues().list_max_words and not SENTENCE_END.search(folded)
 
 
 def _is_short_credit(line: str) -> bool:

@@ -14,6 +14,8 @@ from ingest.normalize import fold
 # alphanumerics), so word boundaries are written with this class instead of \b. Dandas are excluded.
 WORD = r"\w\u0900-\u0963\u0966-\u097f\u0a80-\u0aff"
 WORD_RE = re.compile(f"[{WORD}]+")
+# A line ending like a sentence (. ! ? । ॥; closing quotes or brackets may follow the stop).
+SENTENCE_END = re.compile("[.!?\u0964\u0965][\"'\u2019\u201d)\\]]*$")
 
 
 def load_json(name: str) -> dict:

@@ -9,6 +9,7 @@ finds it. A date labelled as an update ("Updated: ...") dates the article only w
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import email.utils
 import re
@@ -18,7 +19,7 @@ from functools import cache
 
 import icu
 
-from ingest.cues import load_json
+from ingest.cues import SENTENCE_END, load_json
 from ingest.normalize import fold
 
 
@@ -64,6 +65,9 @@ class Dateline:
 
     date: dt.date
     updated: bool = False
+    # Read after a short label and a bar ("Bureau Report, Lucknow | Updated: ..."): page metadata, however
+    # long the line.
+    labelled: bool = False
 
 
 def _labels() -> list[str]:
@@ -105,7 +109,6 @@ _DASH = re.compile(r"^\s*[-–—:|]\s")
 _SEPARATOR = re.compile(r"^\s*[|•·,;]\s*")
 _CENTURY_START = 1900
 _MAX_DATELINE_CHARS = 120
-_SENTENCE_END = re.compile(r"[.!?\u0964\u0965]$")
 _CONNECTOR_NAME_WORDS = 3
 
 
@@ -199,9 +202,10 @@ def labelled_dateline(line: str, today: dt.date | None = None) -> Dateline | Non
     """A dateline after a short label and a bar: "Bureau Report, Lucknow | Updated: 03 May 2024" (a
     line of page metadata, however many words the label and the time take)."""
     parts = _LABEL_SPLIT.split(line, maxsplit=1)
-    if len(parts) < 2 or len(parts[0].split()) > _LABEL_MAX_WORDS or _SENTENCE_END.search(parts[0]):
+    if len(parts) < 2 or len(parts[0].split()) > _LABEL_MAX_WORDS or SENTENCE_END.search(parts[0]):
         return None
-    return read_dateline(parts[1][:_MAX_DATELINE_CHARS], today)
+    found = read_dateline(parts[1][:_MAX_DATELINE_CHARS], today)
+    return dataclasses.replace(found, labelled=True) if found else None
 
 
 def find_dateline(lines: list[str], today: dt.date | None = None) -> tuple[dt.date | None, int | None]:

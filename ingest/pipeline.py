@@ -22,7 +22,7 @@ import trafilatura
 
 from ingest.clean import remove_boilerplate
 from ingest.countries import extract_countries
-from ingest.dates import find_datelines, labelled_dateline, parse_date_value, publication_date
+from ingest.dates import find_datelines, parse_date_value, publication_date
 from ingest.ids import make_id
 from ingest.language import detect_languages
 from ingest.markup import markup_text, markup_title
@@ -131,11 +131,7 @@ def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Pa
         del lines[crumb_index]
     datelines = find_datelines(lines, today)
     # Every dateline is page metadata ("Published: ...", "Updated: ..."), except one opening a paragraph.
-    metadata = {
-        i
-        for i, _ in datelines
-        if len(lines[i].split()) <= _DATELINE_MAX_WORDS or labelled_dateline(lines[i], today)
-    }
+    metadata = {i for i, d in datelines if d.labelled or len(lines[i].split()) <= _DATELINE_MAX_WORDS}
     lines = [line for i, line in enumerate(lines) if i not in metadata]
     byline = find_byline(lines, today)
     lines = [line for i, line in enumerate(lines) if i not in byline.lines]

@@ -23,7 +23,7 @@ from tantivy import Occur, Query
 
 from search_app.analysis import ANALYZERS
 from search_app.engines.embedded_schema import TEXT_FIELDS
-from search_app.engines.query_terms import SKELETON_ANALYZERS, name_alternatives, query_terms
+from search_app.engines.query_terms import COUNTRY_SCORE, SKELETON_ANALYZERS, name_alternatives, query_terms
 from search_app.query import ParsedQuery, Term
 
 TITLE_BOOST = 3.0
@@ -32,8 +32,6 @@ FUZZY_WEIGHT = 0.5
 # Edit distance allowed for an indic token of at least this many characters (checked longest first).
 FUZZY_DISTANCES = ((9, 2), (5, 1))
 TIE_BREAKER = 0.2
-# What matching a country's name through the articles' country facet scores: less than a word match.
-COUNTRY_SCORE = 0.5
 
 
 def fuzzy_distance(token: str) -> int:

@@ -13,7 +13,6 @@ Each index analyzer of the mapping fills its own fields. Query text is analysed 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +21,7 @@ from types import MappingProxyType
 
 from search_app.analysis import ANALYZERS, analyze_fields
 from search_app.analysis.rules import search_analyzer
+from search_app.analysis.token_filters import english_possessive
 from search_app.query import ParsedQuery, Term
 
 # Index analyzers that keep only the words of one script, where a query word of that script is not
@@ -29,6 +29,8 @@ from search_app.query import ParsedQuery, Term
 OTHER_SCRIPTS_ONLY = frozenset({"skeleton_latin_words"})
 # The consonant skeletons' analyzers (the loosest match, left out for exact spellings).
 SKELETON_ANALYZERS = frozenset({"skeleton_latin_words", "skeleton_nonlatin_words"})
+# What matching a name through the articles' country facet scores: less than a word match.
+COUNTRY_SCORE = 0.5
 # What query text is analysed with for each index analyzer's fields.
 SEARCH_ANALYZERS: Mapping[str, str] = MappingProxyType({a: search_analyzer(a) for a in ANALYZERS})
 _ALL_ANALYZERS = tuple(dict.fromkeys([*ANALYZERS, *SEARCH_ANALYZERS.values()]))
@@ -87,17 +89,15 @@ def _spellings() -> dict[tuple[str, ...], tuple[Term, ...]]:
     return table
 
 
-_POSSESSIVE = re.compile(r"['\u2019\uff07]s$", re.IGNORECASE)
-
-
+@lru_cache(maxsize=4096)  # asked for every run of query words of every search
 def _name_alternatives(text: str) -> Alternatives | None:
     from ingest.countries import country_named  # the pipeline's own names and aliases
 
-    country = country_named(_POSSESSIVE.sub("", text.strip()))  # India's is India
-    spellings = _spellings().get(_key(text), ())
+    country = country_named(english_possessive(text.strip()))  # India's is India
+    own = _key(text)
+    spellings = _spellings().get(own, ())
     if not country and not spellings:
         return None
-    own = _key(text)
     others = tuple(s for s in spellings if _key(s.text) != own)
     return Alternatives(country["name"] if country else None, others)
 

@@ -6,7 +6,7 @@ a ``match``/``match_phrase`` clause whose text the server only analyzes. Both pr
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from search_app.engines.base import (
@@ -19,7 +19,7 @@ from search_app.engines.base import (
     SearchRequest,
     SearchResult,
 )
-from search_app.engines.query_terms import name_alternatives, query_terms
+from search_app.engines.query_terms import COUNTRY_SCORE, SKELETON_ANALYZERS, name_alternatives, query_terms
 from search_app.engines.remote_mapping import DERIVED_FIELDS
 from search_app.query import ParsedQuery, Term
 
@@ -33,7 +33,8 @@ FIELDS_BY_ANALYZER: dict[str, tuple[str, ...]] = {
     "skeleton_latin_words": ("title.skeleton_latin^0.6", "body.skeleton_latin^0.2"),
     "skeleton_nonlatin_words": ("title.skeleton_nonlatin^0.6", "body.skeleton_nonlatin^0.2"),
 }
-WORD_ANALYZERS = ("indic_text", "latin_text")  # matched with fuzziness; the skeletons exactly
+# Matched with fuzziness; the skeletons exactly.
+WORD_ANALYZERS = tuple(a for a in FIELDS_BY_ANALYZER if a not in SKELETON_ANALYZERS)
 # Typos forgiven in longer words only: none below 5 letters, one up to 8, two from 9.
 FUZZINESS = "AUTO:5,9"
 # The best field decides the score; other fields that match add a little.
@@ -41,12 +42,10 @@ TIE_BREAKER = 0.3
 TEXT_FIELDS: tuple[str, ...] = ("title", "body")
 SUBFIELDS: tuple[str, ...] = ("", ".latin", ".skeleton_latin", ".skeleton_nonlatin")
 FRAGMENT_SIZE = 200
-# What matching a country's name through the articles' country facet scores: less than a word match.
-COUNTRY_SCORE = 0.5
 FRAGMENTS = 2
 
 
-def _fields(term: Term, analyzers: tuple[str, ...] | None = None) -> list[str]:
+def _fields(term: Term, analyzers: Collection[str] | None = None) -> list[str]:
     """The fields ``term`` is looked for in (of ``analyzers`` when given), as ``query_terms`` chooses."""
     chosen = query_terms(term.text)
     # Text with nothing searchable still goes to the main fields, whose zero_terms_query then decides.
@@ -69,8 +68,8 @@ def _word_query(term: Term, negated: bool, skeletons: bool = True) -> dict[str, 
         }
     }
     queries: list[dict[str, Any]] = [main]
-    skeleton_fields = [f for f in _fields(term) if f not in _fields(term, WORD_ANALYZERS)]
-    if skeleton_fields and skeletons:
+    skeleton_fields = _fields(term, SKELETON_ANALYZERS) if skeletons else []
+    if skeleton_fields:
         queries.append({"multi_match": {"query": word, "fields": skeleton_fields, "operator": "and"}})
     return {"dis_max": {"queries": queries, "tie_breaker": TIE_BREAKER}}
 
@@ -106,13 +105,14 @@ def text_query(parsed: ParsedQuery) -> dict[str, Any]:
     for number, group in enumerate(parsed.groups):
         name = names.get(number)
         should = [term_query(term) for term in group if _searchable(term)]
-        if should and name:
+        if not should:
+            continue
+        if name:
             should += [term_query(spelling, skeletons=False) for spelling in name.spellings]
-        if should and name and name.country:
-            country = {"term": {"country": name.country}}
-            should.append({"constant_score": {"filter": country, "boost": COUNTRY_SCORE}})
-        if should:
-            must.append({"bool": {"should": should, "minimum_should_match": 1}})
+            if name.country:
+                country = {"term": {"country": name.country}}
+                should.append({"constant_score": {"filter": country, "boost": COUNTRY_SCORE}})
+        must.append({"bool": {"should": should, "minimum_should_match": 1}})
     if parsed.groups and not must:
         return {"match_none": {}}
     must_not = [term_query(term, negated=True) for term in parsed.excluded]
