@@ -52,32 +52,41 @@ def _clusters() -> icu.BreakIterator:
     return icu.BreakIterator.createCharacterInstance(icu.Locale.getRoot())
 
 
+def _escaped(text: str) -> str:
+    """``text`` HTML-escaped, its runs of whitespace as one space."""
+    # str.split knows the same whitespace as the regular expression \s and is several times faster.
+    words = text.split()
+    collapsed = " ".join(words)
+    if text[:1].isspace():
+        collapsed = " " + collapsed
+    if words and text[-1].isspace():
+        collapsed += " "
+    return html.escape(collapsed)
+
+
 def clean_fragment(fragment: str) -> Markup:
     """Re-escape an engine's highlight fragment keeping only balanced <mark> tags; trim broken clusters."""
-    pieces = [p for p in _MARK_SPLIT.split(fragment) if p]
-    texts = [i for i, p in enumerate(pieces) if p not in (MARK_OPEN, MARK_CLOSE)]
-    plain = {i: html.unescape(pieces[i]) for i in texts}
-    if texts:
-        first, last = texts[0], texts[-1]
-        plain[first] = plain[first].lstrip("".join(c for c in plain[first][:8] if _continues_cluster(c)))
-        while plain[last] and _ends_open(plain[last]):
-            plain[last] = _drop_last_cluster(plain[last])
-    out: list[str] = []
+    # Split on the marks: text pieces at even indexes, marks at odd ones. This runs for every fragment of
+    # every result (about 20 a page), so the common case (no entity, no broken cluster) does little work.
+    pieces = _MARK_SPLIT.split(fragment)
+    texts = [html.unescape(p) if "&" in p else p for p in pieces[0::2]]
+    filled = [i for i, text in enumerate(texts) if text]
+    if filled:
+        first, last = filled[0], filled[-1]
+        if _continues_cluster(texts[first][0]):
+            texts[first] = texts[first].lstrip("".join(c for c in texts[first][:8] if _continues_cluster(c)))
+        while texts[last] and _ends_open(texts[last]):
+            texts[last] = _drop_last_cluster(texts[last])
+    out: list[str] = [_escaped(texts[0])]
     is_open = False
-    for i, piece in enumerate(pieces):
-        if piece == MARK_OPEN:
-            if not is_open:
-                out.append(MARK_OPEN)
-                is_open = True
-        elif piece == MARK_CLOSE:
-            if is_open:
-                out.append(MARK_CLOSE)
-                is_open = False
-        else:
-            out.append(str(escape(_SPACES.sub(" ", plain[i]))))
+    for mark, text in zip(pieces[1::2], texts[1:], strict=True):
+        if (mark == MARK_OPEN) != is_open:  # an opening mark when closed, a closing one when open
+            out.append(mark)
+            is_open = not is_open
+        out.append(_escaped(text))
     if is_open:
         out.append(MARK_CLOSE)
-    # Safe: every text piece went through escape() above; the only tags are our own <mark> pairs.
+    # Safe: every text piece went through _escaped() above; the only tags are our own <mark> pairs.
     return Markup("".join(out).replace(MARK_OPEN + MARK_CLOSE, ""))  # noqa: S704
 
 
@@ -96,4 +105,5 @@ def plain_snippet(text: str, limit: int = SNIPPET_CHARS) -> Markup:
 def join_fragments(fragments: list[str]) -> Markup:
     """Several highlighted fragments as one snippet, separated by ellipses."""
     cleaned = [clean_fragment(f) for f in fragments]
-    return Markup(" … ").join(c for c in cleaned if c.strip())
+    # Safe: each piece is a clean fragment; a plain join spares Markup.join re-escaping them one by one.
+    return Markup(" … ".join(c for c in cleaned if c.strip()))  # noqa: S704

@@ -65,7 +65,7 @@ def test_marks_survive_and_everything_else_is_escaped():
 
 def test_escaping_is_idempotent_on_an_engine_fragment():
     fragment = "a &amp;lt; b &quot;c&quot; <mark>d</mark>"
-    assert str(clean_fragment(fragment)) == "a &amp;lt; b &#34;c&#34; <mark>d</mark>"
+    assert str(clean_fragment(fragment)) == "a &amp;lt; b &quot;c&quot; <mark>d</mark>"
 
 
 def test_a_fragment_never_starts_or_ends_inside_a_cluster():
@@ -94,3 +94,22 @@ def test_plain_snippets_cut_between_clusters(text):
     assert len(head) <= 100
     assert text.startswith(head)
     assert len(head) in grapheme_boundaries(text)
+
+
+def test_security_headers_keep_a_value_the_view_chose_and_are_set_once():
+    from flask import Flask
+
+    from search_app.web import security
+
+    app = Flask(__name__)
+    security.init_app(app)
+
+    @app.get("/own")
+    def own():
+        return "x", 200, {"referrer-policy": "no-referrer"}
+
+    headers = app.test_client().get("/own").headers
+    assert headers.getlist("Referrer-Policy") == ["no-referrer"]
+    for name, value in security.HEADERS.items():
+        if name != "Referrer-Policy":
+            assert headers.getlist(name) == [value]
