@@ -118,6 +118,22 @@ def english_possessive(term: str) -> str:
     return term
 
 
+def english_minimal_stem(term: str) -> str:
+    """stemmer minimal_english: Lucene's EnglishMinimalStemmer, the "S-stemmer" of Harman's *How Effective
+    Is Suffixing?* (ies -> y, then es -> e and s -> nothing, but not after u, s or some vowels)."""
+    if len(term) < 3 or term[-1] != "s":
+        return term
+    before = term[-2]
+    if before in "us":
+        return term
+    if before == "e":
+        if len(term) > 3 and term[-3] == "i" and term[-4] not in "ae":
+            return term[:-3] + "y"
+        if term[-3] in "iaoe":
+            return term
+    return term[:-1]
+
+
 def _stop(words: frozenset[str]) -> TokenFilter:
     def stop(term: str) -> str | None:
         return None if term in words else term
@@ -218,6 +234,8 @@ def token_filter_steps(name: str) -> tuple[Step, ...]:
         return (("nfkc_cf", nfkc_casefold),)
     if kind == "stemmer" and spec.get("language") == "possessive_english":
         return ((f"possessive:{name}", english_possessive),)
+    if kind == "stemmer" and spec.get("language") == "minimal_english":
+        return ((f"minimal_english:{name}", english_minimal_stem),)
     if kind == "stop":
         return ((f"stop:{name}", _stop(frozenset(spec.get("stopwords", ())))),)
     if kind == "length":

@@ -556,6 +556,31 @@ def test_latin_spellings_match_transliterations_with_vowels_read_apart(precision
     assert "hi-mumbai" in ids(precision, "Kenya")
 
 
+@pytest.mark.needs_icu  # the reduced chain of a bare node has no stemmer
+def test_english_plurals_and_singulars_find_each_other(precision):
+    # en-from writes "Shipments", "traders", "Leaders" and "month".
+    for query in ("shipment", "trader", "leader", "months", '"eastern states"'):
+        assert "en-from" in ids(precision, query), query
+
+
+@pytest.mark.needs_icu
+def test_latin_spellings_with_doubled_vowels_find_the_long_vowels(precision):
+    precision.upsert(
+        [
+            article(
+                "hi-chandrayaan",
+                "hi",
+                "चंद्रयान मिशन की सफलता पर पूजा",
+                "इसरो के वैज्ञानिक नीरज ने कहा कि चंद्रयान का डेटा आधार बनेगा।",
+                "2024-08-23",
+            )
+        ]
+    )
+    precision.refresh()
+    for query in ("Chandrayaan", "Chandrayan", "Pooja", "Neeraj", '"Chandrayaan mission"'):
+        assert "hi-chandrayaan" in ids(precision, query), query
+
+
 # ----- facets ------------------------------------------------------------------------------------------
 
 

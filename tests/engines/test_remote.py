@@ -337,6 +337,8 @@ VARIANT_TEXTS = [
     # Inherent vowels Latin spellings leave out, ch and sh sounds, f.
     "इमरान ख़ान कोहली शाह चेन्नई सरकार मित्र बदलना शरीफ़ ખાનને કોહલી ચેન્નઈ ષટ્કોણ Świątek Phadnavis",
     "ऋषि सुनक कृष्ण ઋષિ કૃષ્ણ पृथ्वी",  # the vocalic r
+    # English plurals (and words the S-stemmer leaves alone), doubled Latin vowels.
+    "elections countries flies boxes does news glass status series Buses pies Chandrayaan Kareena Pooja zoo",
 ]
 
 
