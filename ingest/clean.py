@@ -48,6 +48,8 @@ def boilerplate_reason(line: str) -> str | None:
         return "no text"
     if c.prefix.match(folded):
         return "credit"
+    if words <= c.agency_credit_max_words and c.agency_credit.match(folded.lstrip("-–—([ ")):
+        return "credit"
     if words <= _CONTAINS_MAX_WORDS and c.contains.search(folded):
         return "notice"
     if words <= c.short_cta_max_words and c.short_cta.search(folded):

@@ -58,6 +58,8 @@ class Cues:
     promo_row_words: re.Pattern[str]
     short_cta: re.Pattern[str]
     short_cta_max_words: int
+    agency_credit: re.Pattern[str]
+    agency_credit_max_words: int
     counter: re.Pattern[str]
     sections: frozenset[str]
     home: frozenset[str]
@@ -93,6 +95,8 @@ def cues() -> Cues:
         promo_row_words=phrase_regex(data["promo"]["row_words"]),
         short_cta=phrase_regex(data["short_cta"]["phrases"]),
         short_cta_max_words=int(data["short_cta"]["max_words"]),
+        agency_credit=phrase_regex(data["agency_credits"]["phrases"]),
+        agency_credit_max_words=int(data["agency_credits"]["max_words"]),
         # "15", "1,204 views", "2.3k shares": a bare counter left by a page's widgets.
         counter=re.compile(f"^\\d[\\d,.]*\\s*(?:(?:{units})\\s*)*$"),
         sections=frozenset(fold(s) for s in data["sections"]),

@@ -16,6 +16,7 @@ MAX_SOURCE_CHARS = 100
 MASTHEAD_ZONE = 12  # mastheads sit in the page header, before the story
 BYLINE_ZONE = 8  # bylines sit right under the headline or at the very end
 _MAX_NAME_WORDS = 6
+_MAX_PLACE_WORDS = 4  # a desk or a city after a byline's name
 _MAX_MASTHEAD_WORDS = 3
 _PARAGRAPH_WORDS = 12
 _SENTENCE_PUNCT = re.compile(r"[.!?।॥,:;\"“”]")
@@ -127,6 +128,8 @@ def find_byline(lines: list[str], today: dt.date | None = None) -> Byline:
         folded = fold(lines[index]).strip()
         cue = c.byline_cue.match(folded)
         if not cue:
+            if _is_desk_line(lines[index]):  # "Sports Desk, New Delhi": a credit with no cue; names nobody
+                return Byline(None, {index}, None)
             continue
         used = {index}
         name = lines[index].strip()[cue.end() :].strip() if cue.end() < len(folded) else ""
@@ -134,8 +137,15 @@ def find_byline(lines: list[str], today: dt.date | None = None) -> Byline:
             name = lines[index + 1].strip()
             used.add(index + 1)
         name, date = split_byline_date(name, today)
+        name, after_name = _name_and_desk(name)
         words = name.split()
-        if not words or len(words) > _MAX_NAME_WORDS or _SENTENCE_PUNCT.search(name.rstrip(".")):
+        if (
+            not words
+            or len(words) > _MAX_NAME_WORDS
+            or _SENTENCE_PUNCT.search(name.rstrip("."))
+            or _SENTENCE_PUNCT.search(after_name)
+            or any(ch.isdigit() for ch in name)  # "By 2030, ..." starts a sentence
+        ):
             continue
         after = max(used) + 1
         if after < len(lines) and fold(lines[after]).strip() in c.roles:
@@ -144,3 +154,29 @@ def find_byline(lines: list[str], today: dt.date | None = None) -> Byline:
         source = " ".join(words[: len(org.group("org").split())]) if org else None
         return Byline(clean_source(source), used, date if index < BYLINE_ZONE else None)
     return Byline()
+
+
+def _name_and_desk(text: str) -> tuple[str, str]:
+    """A byline's name and what follows it after commas: its desk or city ("Rakesh Sharma, Sports Desk",
+    "Jane Doe, New Delhi"), at most two short parts; the whole text when it is not of that shape."""
+    name, *rest = [part.strip() for part in text.split(",")]
+    if (
+        not rest
+        or len(rest) > 2
+        or not all(rest)
+        or any(len(part.split()) > _MAX_PLACE_WORDS for part in rest)
+    ):
+        return text, ""
+    return name, " ".join(rest)
+
+
+def _is_desk_line(line: str) -> bool:
+    """A desk credit without a cue: a desk, then a city after a comma ("खेल डेस्क, नई दिल्ली")."""
+    desk, place = _name_and_desk(line.strip())
+    return bool(
+        place
+        and cues().org_suffix.match(fold(desk))
+        and len(desk.split()) <= _MAX_PLACE_WORDS
+        and not _SENTENCE_PUNCT.search(desk + place)
+        and not any(ch.isdigit() for ch in desk + place)
+    )

@@ -11,6 +11,7 @@ Unbalanced quotes close at the end of the input; stray operators are ignored.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 MAX_QUERY_LENGTH = 500
@@ -60,6 +61,9 @@ def parse_query(text: str) -> ParsedQuery:
         text = ""
     if len(text) > MAX_QUERY_LENGTH:
         raise QueryTooLong(f"query is {len(text)} characters; the limit is {MAX_QUERY_LENGTH}")
+    # The encoding ingest stores text in: NFC spells a nukta letter typed precomposed (ड़ as U+095C) as
+    # base + nukta, as in the index, so the analyzers' nukta filter sees it.
+    text = unicodedata.normalize("NFC", text)
     groups: list[list[Term]] = []
     excluded: list[Term] = []
     join_next = negate_next = False
@@ -87,4 +91,8 @@ def parse_query(text: str) -> ParsedQuery:
         else:
             groups.append([term])
         join_next = False
+    if not groups and not excluded and text.strip():
+        # Something was typed, but only operators and brackets: like a query of stop words it has nothing
+        # to find, so it stays a term (that analyses to no words) instead of an empty box listing all.
+        groups.append([Term(tuple(text.split()))])
     return ParsedQuery(tuple(tuple(g) for g in groups), tuple(excluded))

@@ -69,3 +69,12 @@ def test_upper_case_not_excludes_the_next_term():
     assert parsed.groups == ((words("Modi"),), (words("not"),))
     assert parsed.excluded == (words("Paris"), words("Bastille", "Day"))
     assert parse_query("a NOT").groups == ((words("a"),),)  # nothing to exclude
+
+
+@pytest.mark.parametrize("text", ["OR", "(((", '""', "NOT", "OR OR"])
+def test_operators_and_brackets_alone_are_no_empty_box(text):
+    assert not parse_query(text).is_empty
+
+
+def test_a_nukta_letter_typed_precomposed_is_the_indexed_spelling():
+    assert parse_query("\u095c").groups == ((words("\u0921\u093c"),),)

@@ -275,7 +275,9 @@ def test_stop_words_and_punctuation_alone_do_not_break_a_query(loaded):
     assert ids(loaded, "wickets ,") == {"en-cricket"}
 
 
-@pytest.mark.parametrize("text", ["the", "🙂", "the 🙂", "of OR the", "the -wickets"])
+@pytest.mark.parametrize(
+    "text", ["the", "🙂", "the 🙂", "of OR the", "the -wickets", "OR", "(((", '""', "NOT"]
+)
 def test_a_query_with_nothing_searchable_matches_nothing(loaded, text):
     # Unlike an empty box, which lists everything.
     assert loaded.search(SearchRequest(text=text)).total == 0
@@ -480,6 +482,21 @@ def test_a_phrase_with_a_short_word_needs_every_word(precision):
     assert ids(precision, '"Japan India"') == set()
     assert ids(precision, '"Tokyo Japan"') == {"en-from"}
     assert "en-from" in ids(precision, 'tea -"Japan India"')  # nor exclude more than it says
+
+
+@pytest.mark.needs_icu
+def test_the_flap_r_is_r_across_scripts_however_it_is_typed(precision):
+    # ड़ is said r: चोपड़ा is Chopra in Latin and ચોપરા in Gujarati. Ingest stores it as ड + nukta (NFC).
+    precision.upsert(
+        [
+            article("hi-chopra", "hi", "नीरज चोपड़ा ने स्वर्ण जीता", "भाला फेंक में चोपड़ा सबसे आगे रहे।", "2024-08-08"),
+            article("gu-chopra", "gu", "નીરજ ચોપરાને સુવર્ણ", "ભાલા ફેંકમાં ચોપરા સૌથી આગળ રહ્યા.", "2024-08-08"),
+        ]
+    )
+    precision.refresh()
+    precomposed = "\u091a\u094b\u092a\u095c\u093e"  # ड़ as one code point, as some keyboards type it
+    for query in ("Chopra", "चोपड़ा", precomposed, "ચોપરા", '"Neeraj Chopra"'):
+        assert ids(precision, query) == {"hi-chopra", "gu-chopra"}, query
 
 
 @pytest.mark.needs_icu  # the full chain's possessive filter (analysis-common), not on reduced nodes

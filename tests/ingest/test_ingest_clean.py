@@ -58,6 +58,10 @@ from .conftest import TODAY
         ("© 2024 Example Media. All rights reserved.", "notice"),
         ("* * *", "no text"),
         ("।", "no text"),
+        # Wire credits at the end of a story.
+        ("- With inputs from agencies", "credit"),
+        ("(With inputs from PTI)", "credit"),
+        ("(एजेंसी इनपुट के साथ)", "credit"),
     ],
 )
 def test_boilerplate_lines_are_recognised(line, reason):
@@ -74,6 +78,8 @@ def test_boilerplate_lines_are_recognised(line, reason):
         "Share market rises",
         "मंत्री ने ट्विटर पर लिखा कि वे अगले सप्ताह वार्ता में शामिल होंगे और सहयोग बढ़ाने पर चर्चा करेंगे।",
         "By 2030, India plans to double its trade with Central Asia.",
+        "Inputs from the public were sought before the draft was published.",
+        "With inputs from Reuters and AFP, the ministry said on Monday that the talks had failed.",
         "Top officials of both armies met in Rawalpindi on Tuesday.",
         "व्हाट्सएप पर फैलाई गई अफवाहों के बाद पुलिस ने जांच शुरू की।",
         "કંપનીએ કહ્યું કે ટેલિગ્રામ પરના સંદેશાઓની તપાસ ચાલી રહી છે.",

@@ -79,6 +79,10 @@ def test_masthead_printed_twice_in_an_english_page_is_the_source():
         (("By", "Ledger News Desk"), "Ledger"),
         (("लेखक", "नवी खबर ब्यूरो"), "नवी खबर"),
         (("By Jane Doe",), None),  # a person is not a publication
+        (("By Rakesh Sharma, Sports Desk",), None),  # a person, then the desk or city
+        (("By Jane Doe, New Delhi",), None),
+        (("खेल डेस्क, नई दिल्ली",), None),  # a desk credit without a cue names no publication
+        (("Sports Desk, Mumbai",), None),
         (("Written by: Jane Doe", "Senior Correspondent"), None),
     ],
 )
