@@ -26,14 +26,13 @@ HEADERS = {
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-_HEADER_ITEMS = tuple(HEADERS.items())
 
 
 def add_security_headers(response: Response) -> Response:
     """Set the headers unless a view chose its own value."""
     # One pass over the response's headers instead of one per name (this runs on every response).
     chosen = {name.lower() for name, _ in response.headers}
-    response.headers.extend([(name, value) for name, value in _HEADER_ITEMS if name.lower() not in chosen])
+    response.headers.extend([(name, value) for name, value in HEADERS.items() if name.lower() not in chosen])
     return response
 
 

@@ -19,7 +19,6 @@ from search_app.engines.base import MARK_CLOSE, MARK_OPEN
 
 ELLIPSIS = "…"
 SNIPPET_CHARS = 240
-_SPACES = re.compile(r"\s+")
 _MARK_SPLIT = re.compile(f"({re.escape(MARK_OPEN)}|{re.escape(MARK_CLOSE)})")
 # Characters that continue the grapheme cluster before them (a fragment must not start with them)...
 _JOINERS = {"\u200c", "\u200d"}
