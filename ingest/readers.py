@@ -7,6 +7,7 @@ never stops a run: it becomes a ``Failure`` with one clear reason, and reading g
 from __future__ import annotations
 
 import glob
+import io
 import json
 import os
 import sys
@@ -14,6 +15,8 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
+
+from w3lib.encoding import html_body_declared_encoding, read_bom
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # one article file (or one JSON line) larger than this is refused
 TEXT_SUFFIXES = {
@@ -135,31 +138,64 @@ def _read_file(path: str, max_bytes: int) -> Iterator[RawRecord | Failure]:
     except OSError as exc:
         yield Failure(path, None, f"cannot read file: {exc.strerror or exc}")
         return
-    text = _decode(path, None, data)
+    text = _decode(path, None, data, html=kind == "html")
     if isinstance(text, Failure):
         yield text
     else:
         yield RawRecord(path, None, kind, text=text)
 
 
-def _decode(path: str, line: int | None, data: bytes) -> str | Failure:
+def _decode(path: str, line: int | None, data: bytes, *, html: bool = False) -> str | Failure:
+    """The text of ``data``: UTF-8, or what a byte order mark says (Windows editors save "Unicode" text as
+    UTF-16 with one); an HTML page that is not UTF-8 in the charset its ``<meta>`` declares, as a browser
+    reads it. Other encodings are refused rather than guessed: a wrong guess garbles the text silently."""
+    encoding, bom = read_bom(data)
+    if bom:
+        data = data[len(bom) :]
     if not data.strip():
         return Failure(path, line, "empty file" if line is None else "empty record")
-    if b"\x00" in data[:_BINARY_PROBE]:
+    if not bom and b"\x00" in data[:_BINARY_PROBE]:
         return Failure(path, line, "binary data, not text (a NUL byte was found)")
+    encoding = encoding or "utf-8"
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        return Failure(
-            path,
-            line,
-            f"invalid UTF-8 at byte {exc.start} ({data[exc.start : exc.start + 4]!r}); save it as UTF-8",
-        )
+        failure = exc
+    declared = html_body_declared_encoding(data) if html and not bom else None
+    if declared and declared != encoding:
+        try:
+            return data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            reason = f"neither UTF-8 nor the {declared} its <meta> declares; save it as UTF-8"
+            return Failure(path, line, reason)
+    where = f"at byte {failure.start} ({data[failure.start : failure.start + 4]!r})"
+    return Failure(path, line, f"invalid {encoding.upper()} {where}; save it as UTF-8")
+
+
+def _utf8_lines(stream: BinaryIO) -> Iterable[bytes]:
+    """The stream's lines in UTF-8: as they are, or re-encoded when a byte order mark says UTF-16 or
+    UTF-32 (whose lines cannot be split at the newline byte)."""
+    encoding, _ = read_bom(stream.peek(4)[:4]) if hasattr(stream, "peek") else (None, None)
+    if encoding in (None, "utf-8"):
+        return stream
+    # The plain codec names read the byte order mark and drop it.
+    text = io.TextIOWrapper(stream, encoding=encoding[:6], newline="")
+    return (line.encode("utf-8") for line in text)
 
 
 def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[RawRecord | Failure]:
     saw_any = False
-    for number, raw in enumerate(stream, start=1):
+    lines = iter(_utf8_lines(stream))
+    number = 0
+    while True:
+        try:
+            raw = next(lines)
+        except StopIteration:
+            break
+        except UnicodeDecodeError as exc:
+            yield Failure(path, number + 1, f"invalid {exc.encoding.upper()} text; save it as UTF-8")
+            return
+        number += 1
         if not raw.strip():
             continue
         saw_any = True

@@ -100,6 +100,38 @@ def test_each_bad_input_gets_one_clear_line_and_the_run_goes_on(tmp_path, capsys
     assert broken["raw"].startswith('{"title": "broken"')
 
 
+def test_text_in_utf16_or_a_declared_html_charset_is_read_like_utf8(tmp_path, capsys):
+    """Byte order marks say UTF-16 (what Windows editors call "Unicode"), and a page that is not UTF-8
+    is read in the charset its <meta> declares, as a browser reads it; other text is refused."""
+    hindi = "भारत और नेपाल\n\nकाठमांडू में भारत और नेपाल के मंत्रियों ने व्यापार पर बात की।\n"
+    (tmp_path / "windows.txt").write_bytes(hindi.encode("utf-16"))  # with its byte order mark
+    (tmp_path / "bom.txt").write_bytes("Ministers meet\n\nThey met in Goa.\n".encode("utf-8-sig"))
+    feed = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in (GOOD, GOOD_HI))
+    (tmp_path / "feed.jsonl").write_bytes(feed.encode("utf-16"))
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+        "<title>Caf\xe9 owners protest in Paris</title></head><body><article><p>Caf\xe9 owners in Paris"
+        " protested on Monday against the \x93new rules\x94 from the French government.</p><p>Hundreds"
+        " of people joined the protest.</p></article></body></html>"
+    )
+    (tmp_path / "old.html").write_bytes(page.encode("latin-1"))
+    (tmp_path / "undeclared.txt").write_bytes("Café news\n\nPrices rose in every café.".encode("latin-1"))
+
+    code, docs, err = run_cli(capsys, str(tmp_path), "--dry-run")
+
+    assert code == 1
+    by_title = {d["title"]: d for d in docs}
+    assert sorted(d["title"] for d in docs) == sorted(
+        ["Café owners protest in Paris", "Ministers meet", "Ministers meet", "भारत और नेपाल", "मंत्रियों की बैठक"]
+    )
+    assert by_title["भारत और नेपाल"]["body"].startswith("काठमांडू में")
+    assert "“new rules”" in by_title["Café owners protest in Paris"]["body"]
+    reason = "invalid UTF-8 at byte 3 (b'\\xe9 ne'); save it as UTF-8"
+    assert err[0] == f"ingest: {tmp_path}/undeclared.txt: {reason}"
+    assert err[-1] == "ingest (dry run): read 6, printed 5, skipped 0, failed 1"
+    assert {d["body"] for d in docs if d["title"] == "Ministers meet"} == {GOOD["body"], "They met in Goa."}
+
+
 def test_missing_path_and_unmatched_glob_are_reported(tmp_path, capsys):
     code, docs, err = run_cli(capsys, str(tmp_path / "nope.txt"), str(tmp_path / "*.jsonl"), "--dry-run")
     assert code == 1
