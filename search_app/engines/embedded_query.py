@@ -23,7 +23,13 @@ from tantivy import Occur, Query
 
 from search_app.analysis import ANALYZERS
 from search_app.engines.embedded_schema import TEXT_FIELDS
-from search_app.engines.query_terms import COUNTRY_SCORE, SKELETON_ANALYZERS, name_alternatives, query_terms
+from search_app.engines.query_terms import (
+    COUNTRY_SCORE,
+    SKELETON_ANALYZERS,
+    excluded_alternatives,
+    name_alternatives,
+    query_terms,
+)
 from search_app.query import ParsedQuery, Term
 
 TITLE_BOOST = 3.0
@@ -153,7 +159,7 @@ def text_query(
             clauses.append((Occur.Must, alternatives[0]))
         elif alternatives:
             clauses.append((Occur.Must, Query.boolean_query([(Occur.Should, q) for q in alternatives])))
-    excluded = [q for q in (term_query(schema, t, loose=False) for t in parsed.excluded) if q is not None]
+    excluded = _excluded(schema, parsed)
     body_query = None
     if matches.phrases:  # without phrases the highlighter alone tells which bodies matched
         positive = (t for group in parsed.groups for t in group)
@@ -170,6 +176,24 @@ def text_query(
         clauses.append((Occur.Must, Query.all_query()))
     clauses.extend((Occur.MustNot, q) for q in excluded)
     return TextQuery(Query.boolean_query(clauses), matches, body_query)
+
+
+def _excluded(schema: tantivy.Schema, parsed: ParsedQuery) -> list[Query]:
+    """What must not match: each excluded term, exactly (no fuzzy neighbours), and for a name its other
+    spellings and its country."""
+    names = excluded_alternatives(parsed)
+    excluded = []
+    for number, term in enumerate(parsed.excluded):
+        query = term_query(schema, term, loose=False)
+        if query is None:
+            continue
+        excluded.append(query)
+        name = names.get(number)
+        for spelling in name.spellings if name else ():
+            excluded.append(term_query(schema, spelling, loose=False, skeletons=False))
+        if name and name.country:
+            excluded.append(Query.term_query(schema, "country", name.country))
+    return [q for q in excluded if q is not None]
 
 
 def filter_query(schema: tantivy.Schema, facet: str, values: list[str]) -> Query:

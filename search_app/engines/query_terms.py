@@ -143,3 +143,15 @@ def name_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
                 break
         i += length
     return found
+
+
+def excluded_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
+    """The excluded terms (by index) that are a name, with what else they match: an exclusion leaves out
+    what the term would find, so ``-BJP`` also removes articles that write भाजपा, and ``-Pakistan`` those
+    counted under the country however they write it."""
+    found = {}
+    for number, term in enumerate(parsed.excluded):
+        alternatives = _name_alternatives(term.text)
+        if alternatives:
+            found[number] = alternatives
+    return found

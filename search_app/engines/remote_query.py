@@ -19,7 +19,13 @@ from search_app.engines.base import (
     SearchRequest,
     SearchResult,
 )
-from search_app.engines.query_terms import COUNTRY_SCORE, SKELETON_ANALYZERS, name_alternatives, query_terms
+from search_app.engines.query_terms import (
+    COUNTRY_SCORE,
+    SKELETON_ANALYZERS,
+    excluded_alternatives,
+    name_alternatives,
+    query_terms,
+)
 from search_app.engines.remote_mapping import DERIVED_FIELDS
 from search_app.query import ParsedQuery, Term
 
@@ -60,13 +66,13 @@ def _word_query(term: Term, negated: bool, skeletons: bool = True) -> dict[str, 
             "query": word,
             "type": "best_fields",
             "fields": _fields(term, WORD_ANALYZERS),
-            "fuzziness": FUZZINESS,
-            "prefix_length": 1,
             "operator": "and",
             # A word made only of stop words or punctuation constrains nothing (but excludes nothing).
             "zero_terms_query": "none" if negated else "all",
         }
     }
+    if not negated:  # an exclusion removes the word, not its near misses
+        main["multi_match"] |= {"fuzziness": FUZZINESS, "prefix_length": 1}
     queries: list[dict[str, Any]] = [main]
     skeleton_fields = _fields(term, SKELETON_ANALYZERS) if skeletons else []
     if skeleton_fields:
@@ -115,10 +121,24 @@ def text_query(parsed: ParsedQuery) -> dict[str, Any]:
         must.append({"bool": {"should": should, "minimum_should_match": 1}})
     if parsed.groups and not must:
         return {"match_none": {}}
-    must_not = [term_query(term, negated=True) for term in parsed.excluded]
+    must_not = _excluded(parsed)
     if not must and not must_not:
         return {"match_all": {}}
     return {"bool": {"must": must or [{"match_all": {}}], "must_not": must_not}}
+
+
+def _excluded(parsed: ParsedQuery) -> list[dict[str, Any]]:
+    """What must not match: each excluded term, exactly (no fuzzy neighbours), and for a name its other
+    spellings and its country."""
+    names = excluded_alternatives(parsed)
+    must_not = []
+    for number, term in enumerate(parsed.excluded):
+        must_not.append(term_query(term, negated=True))
+        name = names.get(number)
+        must_not += [term_query(s, negated=True, skeletons=False) for s in (name.spellings if name else ())]
+        if name and name.country:
+            must_not.append({"term": {"country": name.country}})
+    return must_not
 
 
 def _facet_filter(facet: str, values: Sequence[str]) -> dict[str, Any]:

@@ -552,6 +552,24 @@ def test_a_name_finds_its_other_spellings(precision, query, expected):
 
 
 @pytest.mark.needs_icu
+def test_excluding_a_name_excludes_what_the_name_finds(precision):
+    # hi-mumbai writes मुंबई, which Bombay finds through its listed spellings; hi-imran and gu-lavrov
+    # write रूस/રશિયા, counted under Russia: an exclusion removes what the term would find.
+    assert ids(precision, "Kenya") == {"hi-mumbai"}
+    assert ids(precision, "Kenya -Bombay") == set()
+    assert ids(precision, "इमरान") == {"hi-imran", "gu-lavrov"}
+    assert ids(precision, "इमरान -Russia") == set()
+    assert ids(precision, "इमरान -Goa") == {"hi-imran", "gu-lavrov"}  # other exclusions as before
+
+
+def test_an_excluded_word_removes_the_word_not_its_near_misses(loaded):
+    # Australa finds en-cricket by a typo's edit; as an exclusion it is a word no article has.
+    assert "en-cricket" in ids(loaded, "Australa")
+    assert "en-cricket" in ids(loaded, "wickets -Australa")
+    assert "en-cricket" not in ids(loaded, "wickets -Australia")
+
+
+@pytest.mark.needs_icu
 def test_other_spellings_match_exactly_not_by_consonants(precision):
     # Vadodara's spelling वडोदरा must not reach English words by its consonants (v-d-r: Vadra).
     precision.upsert(
