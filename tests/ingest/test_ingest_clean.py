@@ -62,6 +62,14 @@ from .conftest import TODAY
         ("- With inputs from agencies", "credit"),
         ("(With inputs from PTI)", "credit"),
         ("(एजेंसी इनपुट के साथ)", "credit"),
+        # "Courtesy" credits (साभार, સૌજન્ય) and "read more" links.
+        ("फोटो साभार: पीआईबी", "credit"),
+        ("साभार: सोशल मीडिया", "credit"),
+        ("તસવીર સૌજન્ય: વ્હાઇટ હાઉસ", "credit"),
+        ("Photo courtesy: ISRO", "credit"),
+        ("Read more: Modi and Kishida discuss the bullet train project", "credit"),
+        ("और पढ़ें: क्या है आर्टेमिस समझौता", "credit"),
+        ("વધુ વાંચો: રાજ્યમાં વરસાદની આગાહી", "credit"),
     ],
 )
 def test_boilerplate_lines_are_recognised(line, reason):
@@ -85,6 +93,9 @@ def test_boilerplate_lines_are_recognised(line, reason):
         "કંપનીએ કહ્યું કે ટેલિગ્રામ પરના સંદેશાઓની તપાસ ચાલી રહી છે.",
         "Photographers gathered outside the embassy.",
         "Sources said the talks would resume next week.",
+        "Courtesy calls on the governor are a tradition.",
+        "Read more books, the minister told students in Pune.",
+        "पढ़ें और आगे बढ़ें, प्रधानमंत्री ने छात्रों से कहा।",
         "The share of exports rose to 15 percent.",
         "2024 में व्यापार 15 प्रतिशत बढ़ा।",
         # Short sentences and clauses naming platforms are news, not rows of share buttons.
