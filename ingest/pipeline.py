@@ -171,12 +171,13 @@ def build_article(
     given_id: object = None,
     today: dt.date | None = None,
     text_is_body: bool = False,
+    raw: str | None = None,
 ) -> Article:
     """An article from its text and whatever metadata came with it (metadata wins over what the text says).
 
     Without a title, the title is the breadcrumb's last part or the text's first line. ``text_is_body``:
     the text is the article's body alone (a JSON Lines field), so a title taken from its first line
-    leaves that line in the body.
+    leaves that line in the body. ``raw``: the text as read, which the id is made from (``make_id``).
     """
     url = _checked_url(url)
     title = clean_text(title or "").strip() or None
@@ -205,7 +206,7 @@ def build_article(
     languages = detect_languages(full_text)
     countries = extract_countries(full_text)
     return Article(
-        id=make_id(given_id, url, title, body),
+        id=make_id(given_id, url, title, body, raw),
         title=title,
         body=body,
         language=languages[0]["code"] if languages else "und",
@@ -221,7 +222,7 @@ def build_article(
 def process_record(record: RawRecord, today: dt.date | None = None) -> Article:
     """The article one record holds; raises RejectedRecord with the reason when there is none."""
     if record.kind == "txt":
-        return build_article(record.text, today=today)
+        return build_article(record.text, today=today, raw=record.text)
     if record.kind == "html":
         fields = _html_fields(record.text)
         return build_article(
@@ -231,21 +232,25 @@ def process_record(record: RawRecord, today: dt.date | None = None) -> Article:
             published=fields["published"],
             source=fields["source"],
             today=today,
+            raw=record.text,
         )
     fields = record.fields
     text_key = next((key for key in _JSONL_TEXT_KEYS if fields.get(key)), None)
     if text_key is None:
         raise RejectedRecord("the record has no 'body' (or 'text') field with article text")
     # A CMS export may carry the page's markup ("<p>...</p>", "&amp;"): the article is its text.
+    body = _as_text(fields[text_key], text_key)
+    title = _as_text(fields.get("title"), "title")
     return build_article(
-        markup_text(_as_text(fields[text_key], text_key)),
-        title=markup_title(_as_text(fields.get("title"), "title")),
+        markup_text(body),
+        title=markup_title(title),
         url=_as_text(fields.get("url"), "url"),
         published=next((fields[key] for key in _JSONL_DATE_KEYS if fields.get(key) not in (None, "")), None),
         source=_as_text(fields.get("source"), "source"),
         given_id=fields.get("id"),
         today=today,
         text_is_body=True,
+        raw=f"{title}\n{body}",
     )
 
 

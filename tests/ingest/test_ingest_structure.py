@@ -153,6 +153,15 @@ def test_ids_are_stable_and_come_from_id_then_url_then_text():
     assert make_id("has spaces / slashes", None, "t", "b") == make_id("has spaces / slashes", None, "x", "y")
 
 
+def test_a_files_id_comes_from_its_text_as_read_not_as_cleaned():
+    # A newer rule that removes one more line of furniture must not give the same file a new id.
+    text = page("Modi meets Macron", "The two leaders met in Paris on Friday.", "Photo courtesy: PIB")
+    article = build_article(text, today=TODAY, raw=text)
+    assert article["id"] == make_id(None, None, "another title", "another body", raw=text)
+    assert article["id"] == make_id(None, None, "", "", raw=text.replace("\n\n", "\n \n"))  # spacing aside
+    assert article["id"] != make_id(None, None, "", "", raw=text + "\nA new paragraph.")
+
+
 @pytest.mark.parametrize(
     "url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "/relative/path", "ftp://x.example/a"]
 )
