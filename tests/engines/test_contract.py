@@ -562,6 +562,15 @@ def test_excluding_a_name_excludes_what_the_name_finds(precision):
     assert ids(precision, "इमरान -Goa") == {"hi-imran", "gu-lavrov"}  # other exclusions as before
 
 
+@pytest.mark.needs_icu
+def test_an_excluded_name_does_not_remove_words_that_share_its_consonants(precision):
+    # करने ("to do") has the consonants of Ukraine (k-r-n); excluding the country keeps the article.
+    precision.upsert([article("hi-karne", "hi", "किसानों की मदद", "सरकार ने किसानों की मदद करने का फैसला किया।")])
+    precision.refresh()
+    assert ids(precision, "किसानों -Ukraine") == {"hi-karne"}
+    assert ids(precision, "किसानों -करने") == set()
+
+
 def test_an_excluded_word_removes_the_word_not_its_near_misses(loaded):
     # Australa finds en-cricket by a typo's edit; as an exclusion it is a word no article has.
     assert "en-cricket" in ids(loaded, "Australa")
