@@ -578,6 +578,26 @@ def test_an_excluded_word_removes_the_word_not_its_near_misses(loaded):
     assert "en-cricket" not in ids(loaded, "wickets -Australia")
 
 
+WORD_DOCS = [
+    article("hi-karne", "hi", "किसानों की मदद", "सरकार ने किसानों की मदद करने का फैसला किया।"),
+    article("hi-rahat", "hi", "बाढ़ पीड़ितों को राहत", "बाढ़ पीड़ितों के लिए राहत सामग्री भेजी गई।"),
+    article("gu-kareli", "gu", "નવી યોજના", "સરકારે જાહેર કરેલી યોજના ગામડાંમાં પહોંચી."),
+    article("hi-names", "hi", "करीना और रोहित", "करीना कपूर और रोहित शर्मा ने यूक्रेन और केरल पर बात की।"),
+]
+
+
+@pytest.mark.needs_icu
+def test_names_do_not_match_everyday_words_that_share_their_consonants(precision):
+    # Ukraine and करने, Kareena and करने, Rohit and राहत, Kerala and કરેલી have the same consonants; the
+    # vowels a script writes as i (and a word's first vowel) tell them apart. The names still match.
+    precision.upsert(WORD_DOCS)
+    precision.refresh()
+    for query in ("Ukraine", "Kareena", "Rohit", "Kerala", "Karina", "Kerela"):
+        found = ids(precision, query)
+        assert "hi-names" in found, query
+        assert not found & {"hi-karne", "hi-rahat", "gu-kareli"}, query
+
+
 @pytest.mark.needs_icu
 def test_other_spellings_match_exactly_not_by_consonants(precision):
     # Vadodara's spelling वडोदरा must not reach English words by its consonants (v-d-r: Vadra).

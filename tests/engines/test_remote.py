@@ -343,6 +343,9 @@ VARIANT_TEXTS = [
     # ड़ and ढ़ keep their nukta; the schwa before a final pair; jñ, w, ay, z and jh; doubled letters.
     "चोपड़ा बड़ौदा पढ़ाई अरशद हरकत भारत ज्ञानवापी જ્ઞાન उदयपुर वैष्णव ज़रदारी નવાઝ झारखंड",
     "Assam Mussoorie T20 टी20 राहत xxxx",
+    # Vowel slots in the skeletons: i and y, diphthongs, -tion, a word's first vowel; half nasals by class.
+    "Ukraine यूक्रेन करने Kareena करीना Rohit रोहित Biden बाइडेन મેક્રોં ઇમેન્યુઅલ Jaishankar जयशंकर mission",
+    "Virginia वर्जीनिया Chouhan चौहान विलियम्स नेतन्याहू सम्बन्ध कुण्ड ङ्क ञ्च અન્ય સમ્બન્ધ Australia",
 ]
 
 
