@@ -39,10 +39,12 @@ FIELDS_BY_ANALYZER: dict[str, tuple[str, ...]] = {
     "skeleton_latin_words": ("title.skeleton_latin^0.6", "body.skeleton_latin^0.2"),
     "skeleton_nonlatin_words": ("title.skeleton_nonlatin^0.6", "body.skeleton_nonlatin^0.2"),
 }
-# Matched with fuzziness; the skeletons exactly.
+# Matched exactly; the main fields also with fuzziness (as on the embedded engine: a typo is a slip in
+# the script typed, and fuzzy transliterations or skeletons would reach other words: Singh ~ sangh).
 WORD_ANALYZERS = tuple(a for a in FIELDS_BY_ANALYZER if a not in SKELETON_ANALYZERS)
 # Typos forgiven in longer words only: none below 5 letters, one up to 8, two from 9.
 FUZZINESS = "AUTO:5,9"
+FUZZY_BOOST = 0.5
 # The best field decides the score; other fields that match add a little.
 TIE_BREAKER = 0.3
 TEXT_FIELDS: tuple[str, ...] = ("title", "body")
@@ -71,9 +73,11 @@ def _word_query(term: Term, negated: bool, skeletons: bool = True) -> dict[str, 
             "zero_terms_query": "none" if negated else "all",
         }
     }
-    if not negated:  # an exclusion removes the word, not its near misses
-        main["multi_match"] |= {"fuzziness": FUZZINESS, "prefix_length": 1}
     queries: list[dict[str, Any]] = [main]
+    indic_fields = _fields(term, ("indic_text",))
+    if not negated and indic_fields:  # an exclusion removes the word, not its near misses
+        fuzzy = dict(main["multi_match"], fields=indic_fields, fuzziness=FUZZINESS, prefix_length=1)
+        queries.append({"multi_match": fuzzy | {"boost": FUZZY_BOOST}})
     skeleton_fields = _fields(term, SKELETON_ANALYZERS) if skeletons else []
     if skeleton_fields:
         queries.append({"multi_match": {"query": word, "fields": skeleton_fields, "operator": "and"}})

@@ -583,6 +583,8 @@ WORD_DOCS = [
     article("hi-rahat", "hi", "बाढ़ पीड़ितों को राहत", "बाढ़ पीड़ितों के लिए राहत सामग्री भेजी गई।"),
     article("gu-kareli", "gu", "નવી યોજના", "સરકારે જાહેર કરેલી યોજના ગામડાંમાં પહોંચી."),
     article("hi-names", "hi", "करीना और रोहित", "करीना कपूर और रोहित शर्मा ने यूक्रेन और केरल पर बात की।"),
+    article("hi-sangh", "hi", "संघ की बैठक", "संघ के कार्यकर्ताओं ने बैठक की।"),
+    article("hi-singh", "hi", "गायकवाड़ और सिंह", "ऋतुराज गायकवाड़ और अर्शदीप सिंह टीम में हैं।"),
 ]
 
 
@@ -596,6 +598,9 @@ def test_names_do_not_match_everyday_words_that_share_their_consonants(precision
         found = ids(precision, query)
         assert "hi-names" in found, query
         assert not found & {"hi-karne", "hi-rahat", "gu-kareli"}, query
+    # सिंह is said Singh (not संघ), and ड़ is also written d (Gaikwad).
+    assert ids(precision, "Singh") == {"hi-singh"}
+    assert ids(precision, "Gaikwad") == {"hi-singh"}
 
 
 @pytest.mark.needs_icu

@@ -346,6 +346,7 @@ VARIANT_TEXTS = [
     # Vowel slots in the skeletons: i and y, diphthongs, -tion, a word's first vowel; half nasals by class.
     "Ukraine यूक्रेन करने Kareena करीना Rohit रोहित Biden बाइडेन મેક્રોં ઇમેન્યુઅલ Jaishankar जयशंकर mission",
     "Virginia वर्जीनिया Chouhan चौहान विलियम्स नेतन्याहू सम्बन्ध कुण्ड ङ्क ञ्च અન્ય સમ્બન્ધ Australia",
+    "Singh सिंह સિંહ सिन्हा सिंहासन गायकवाड़ Gaikwad चंद्रचूड़ गढ़वाल",
 ]
 
 

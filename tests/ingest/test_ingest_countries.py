@@ -60,6 +60,9 @@ def codes(text: str) -> list[str]:
         ("Turkey and China signed a trade deal", ["TR", "CN"]),
         ("Papua New Guinea", ["PG"]),
         ("पापुआ न्यू गिनी", ["PG"]),
+        ("સિંગાપોરમાં ગુકેશ વિશ્વ ચેમ્પિયન બન્યો", ["SG"]),  # the usual Gujarati spelling
+        ("ચેક રિપબ્લિકના વડાપ્રધાન", ["CZ"]),
+        ("ईरान के राष्ट्रपति और ईरानी सेना", ["IR"]),
         # order of first mention, each once
         ("Russia, then Pakistan, then Russia again", ["RU", "PK"]),
     ],
@@ -88,6 +91,13 @@ def test_countries_found(text, expected):
         "न्यू मैक्सिको में",
         "ન્યુ મેક્સિકો",
         "पाकशास्त्र",  # cooking; not a country
+        "सब्ज़ियों और चीनी की कीमतों में गिरावट",  # चीनी = sugar
+        "नई नीली जर्सी में उतरी टीम",  # a team's jersey, not the island
+        "નવી જર્સીમાં ઊતરેલી ટીમ",
+        "The capsule splashed down in the Gulf of Mexico",
+        "मेक्सिको की खाड़ी में उतरा यान",
+        "स्मृति ईरानी ने रैली की",  # a surname
+        "ईरानी कप के लिए टीम घोषित",  # a cricket trophy
     ],
 )
 def test_no_country(text):
