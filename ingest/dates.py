@@ -70,6 +70,10 @@ class Dateline:
     labelled: bool = False
 
 
+def _date_prefixes() -> list[str]:
+    return sorted({fold(x) for x in _settings()["date_prefixes"]["words"]}, key=len, reverse=True)
+
+
 def _labels() -> list[str]:
     return sorted(
         {fold(x) for x in _settings()["labels"] + _settings()["update_labels"]}, key=len, reverse=True
@@ -94,10 +98,13 @@ def _dateline_regex() -> re.Pattern[str]:
     )
     labels = "|".join(re.escape(label) for label in _labels())
     weekdays = "|".join(re.escape(w) for w in _weekday_names())
+    prefixes = "|".join(re.escape(p) for p in _date_prefixes())
     return re.compile(
         f"^(?:(?P<label>{labels})\\s*[:：\\-–—]?\\s*)?"
         f"(?:(?:{weekdays})\\.?,?\\s+)?"
         r"(?:[^\d,:;]{1,40},\s*)?"  # a place: "New Delhi, May 5, 2023"
+        f"(?:(?:{weekdays})\\.?,?\\s+)?"  # its weekday: "ગાંધીનગર, બુધવાર, 10 જાન્યુઆરી, 2024"
+        f"(?:(?:{prefixes})\\s*)?"  # "રાજકોટ, તા. 26 મે 2024"
         f"(?:{date})"
         r"(?P<tail>.*)$"
     )

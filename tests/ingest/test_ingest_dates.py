@@ -34,6 +34,12 @@ from .conftest import TODAY
         ("30/10/2024", "2024-10-30"),
         ("30.10.2024", "2024-10-30"),
         # An ambiguous all-number date is read day first, as Indian news writes it, in every language.
+        # A place, its weekday and "date" (તા., दिनांक) before the date, as Gujarati and Hindi papers write.
+        ("રાજકોટ, તા. ૨૬ મે ૨૦૨૪", "2024-05-26"),
+        ("રાજકોટ, તા.૨૬-૦૫-૨૦૨૪", "2024-05-26"),
+        ("अयोध्या, दिनांक 22 जनवरी 2024", "2024-01-22"),
+        ("ગાંધીનગર, બુધવાર, ૧૦ જાન્યુઆરી, ૨૦૨૪", "2024-01-10"),
+        ("नई दिल्ली, सोमवार, 5 मई 2024", "2024-05-05"),
         ("दिनांक: 05/06/2024", "2024-06-05"),
         ("તારીખ: 05/06/2024", "2024-06-05"),
         ("Posted on 02/06/2024", "2024-06-02"),
@@ -73,6 +79,7 @@ def test_datelines(line, expected):
         "December 1, 2099",  # a dateline cannot be in the future
         "31/02/2024",  # no such day
         "Follow us on May 5, 2023 for more",
+        "The letter, dated 5 May 2024, was leaked to reporters on Friday.",
         "2024",
     ],
 )
