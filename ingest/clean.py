@@ -26,6 +26,7 @@ _SHORT_LINE = 80
 # fewer or longer items read as a headline ("Budget 2024 | What changed for taxpayers").
 _MENU_SPLIT = re.compile(r"\s+[|•·›»>/]\s+|\s*[|•·]\s*")
 _MENU_MIN_ITEMS, _MENU_ITEM_WORDS = 4, 3
+_CUE_ROW_MAX_WORDS = 6
 
 
 def boilerplate_reason(line: str) -> str | None:
@@ -42,7 +43,7 @@ def boilerplate_reason(line: str) -> str | None:
         core = _EDGES.sub("", folded)
         if not any(ch.isalpha() for ch in core):
             return "no text"
-        if core in c.whole_line or core in c.list_headings:
+        if core in c.whole_line or core in c.list_headings or _is_cue_row(core, c.whole_line):
             return "navigation"
     elif not any(ch.isalpha() for ch in folded):
         return "no text"
@@ -65,6 +66,12 @@ def boilerplate_reason(line: str) -> str | None:
     if len(folded) <= _SHORT_LINE and _is_menu(folded):
         return "navigation"
     return None
+
+
+def _is_cue_row(core: str, cues: frozenset[str] | set[str]) -> bool:
+    """A row of buttons without separators: every word is a whole-line cue ("Share Tweet Email")."""
+    words = [word.strip(",.|•·") for word in core.split()]
+    return 1 < len(words) <= _CUE_ROW_MAX_WORDS and all(word in cues for word in words)
 
 
 def _is_menu(folded: str) -> bool:

@@ -29,7 +29,7 @@ from ingest.markup import markup_text, markup_title
 from ingest.normalize import clean_text, fold
 from ingest.readers import DEFAULT_MAX_BYTES, RAW_KEEP, Failure, RawRecord, read_records
 from ingest.source import clean_source, find_byline, find_masthead, source_from_url
-from ingest.title import Breadcrumb, find_breadcrumb, shorten_title, strip_site_name
+from ingest.title import Breadcrumb, find_breadcrumb, shorten_title, site_after_title, strip_site_name
 from search_app.documents import Article
 
 # A dateline line with more words than this is a lead paragraph ("NEW DELHI, May 5 — ..."): kept in the body.
@@ -194,6 +194,7 @@ def build_article(
         or (page.crumb.site if page.crumb else None)
         or page.masthead
         or page.byline_source
+        or site_after_title(title)
     )
     title = shorten_title(strip_site_name(title, site))
     body_lines = page.lines if title_from_text and text_is_body else _body_lines(page.lines, title)

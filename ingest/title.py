@@ -13,7 +13,7 @@ BREADCRUMB_ZONE = 3  # a breadcrumb is one of the first lines of a page
 MAX_TITLE_CHARS = 300
 _SENTENCE_END = re.compile(r"[.!?।॥](?=\s|$)")
 # "Headline | Site", "Headline - Site", "Headline — Site" in HTML <title>s
-_TITLE_SITE_SEPARATOR = re.compile(r"\s+[|\-–—:]\s+")
+_TITLE_SITE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:]|::)\s+")
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,20 @@ def shorten_title(line: str) -> str:
         return line[: end.end()].strip()
     cut = line.rfind(" ", 0, MAX_TITLE_CHARS)
     return line[: cut if cut > 0 else MAX_TITLE_CHARS].rstrip() + "…"
+
+
+# "Headline :: Site": a separator no headline uses, so what follows it names the site even when nothing
+# else does.
+_SITE_ONLY_SEPARATOR = re.compile(r"\s+::\s+")
+_SITE_MAX_WORDS = 5
+
+
+def site_after_title(title: str) -> str | None:
+    """The site a title names after "::" ("Budget passed :: Gujarat Business Wire"), if any."""
+    parts = _SITE_ONLY_SEPARATOR.split(title)
+    if len(parts) > 1 and parts[0].strip() and 0 < len(parts[-1].split()) <= _SITE_MAX_WORDS:
+        return parts[-1].strip()
+    return None
 
 
 def strip_site_name(title: str, site: str | None) -> str:

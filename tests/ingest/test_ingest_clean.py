@@ -63,6 +63,8 @@ from .conftest import TODAY
         ("(With inputs from PTI)", "credit"),
         ("(एजेंसी इनपुट के साथ)", "credit"),
         # "Courtesy" credits (साभार, સૌજન્ય) and "read more" links.
+        ("Share Tweet Email", "navigation"),  # a row of buttons without separators
+        ("शेयर ट्वीट ईमेल", "navigation"),
         ("फोटो साभार: पीआईबी", "credit"),
         ("साभार: सोशल मीडिया", "credit"),
         ("તસવીર સૌજન્ય: વ્હાઇટ હાઉસ", "credit"),
@@ -94,6 +96,8 @@ def test_boilerplate_lines_are_recognised(line, reason):
         "Photographers gathered outside the embassy.",
         "Sources said the talks would resume next week.",
         "Courtesy calls on the governor are a tradition.",
+        "Share prices fell",
+        "Print media reply",
         "Read more books, the minister told students in Pune.",
         "पढ़ें और आगे बढ़ें, प्रधानमंत्री ने छात्रों से कहा।",
         "The share of exports rose to 15 percent.",

@@ -153,6 +153,14 @@ def test_ids_are_stable_and_come_from_id_then_url_then_text():
     assert make_id("has spaces / slashes", None, "t", "b") == make_id("has spaces / slashes", None, "x", "y")
 
 
+def test_a_site_named_after_a_double_colon_is_the_source_not_part_of_the_title():
+    article = build_article(page("MoUs signed :: Gujarat Business Wire", "The summit opened."), today=TODAY)
+    assert (article["title"], article["source"]) == ("MoUs signed", "Gujarat Business Wire")
+    # Other separators need the site named elsewhere: "India vs Pakistan: who wins?" is a headline.
+    article = build_article(page("India vs Pakistan: who wins?", "The match is on Sunday."), today=TODAY)
+    assert (article["title"], article["source"]) == ("India vs Pakistan: who wins?", None)
+
+
 def test_a_files_id_comes_from_its_text_as_read_not_as_cleaned():
     # A newer rule that removes one more line of furniture must not give the same file a new id.
     text = page("Modi meets Macron", "The two leaders met in Paris on Friday.", "Photo courtesy: PIB")
