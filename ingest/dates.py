@@ -68,6 +68,8 @@ class Dateline:
     # Read after a short label and a bar ("Bureau Report, Lucknow | Updated: ..."): page metadata, however
     # long the line.
     labelled: bool = False
+    # Words on the line after the date (and its time): "SINGAPORE, Dec 12, 2024: Gukesh won." has two.
+    tail_words: int = dataclasses.field(default=0, compare=False)
 
 
 def _date_prefixes() -> list[str]:
@@ -163,7 +165,7 @@ def read_dateline(line: str, today: dt.date | None = None) -> Dateline | None:
     date = _date_of(m.groupdict(), today)
     if date is None:
         return second
-    found = Dateline(date, (m.group("label") or "") in _update_labels())
+    found = Dateline(date, (m.group("label") or "") in _update_labels(), tail_words=len(rest.split()))
     return second if found.updated and second and not second.updated else found
 
 

@@ -22,6 +22,7 @@ import trafilatura
 
 from ingest.clean import remove_boilerplate
 from ingest.countries import extract_countries
+from ingest.cues import SENTENCE_END
 from ingest.dates import find_datelines, parse_date_value, publication_date
 from ingest.ids import make_id
 from ingest.language import detect_languages
@@ -34,6 +35,7 @@ from search_app.documents import Article
 
 # A dateline line with more words than this is a lead paragraph ("NEW DELHI, May 5 — ..."): kept in the body.
 _DATELINE_MAX_WORDS = 10
+_LEAD_MIN_WORDS = 2
 _JSONL_TEXT_KEYS = ("body", "text", "content")
 # The publication date's key, and the names other exports give it (schema.org's, CMS dumps').
 _JSONL_DATE_KEYS = ("published", "published_at", "datePublished", "date")
@@ -130,8 +132,14 @@ def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Pa
     if crumb_index is not None:
         del lines[crumb_index]
     datelines = find_datelines(lines, today)
-    # Every dateline is page metadata ("Published: ...", "Updated: ..."), except one opening a paragraph.
-    metadata = {i for i, d in datelines if d.labelled or len(lines[i].split()) <= _DATELINE_MAX_WORDS}
+    # Every dateline is page metadata ("Published: ...", "Updated: ..."), except one opening a paragraph:
+    # a long line, or a sentence after the date ("SINGAPORE, Dec 12, 2024: Gukesh won.").
+    metadata = {
+        i
+        for i, d in datelines
+        if (d.labelled or len(lines[i].split()) <= _DATELINE_MAX_WORDS)
+        and not (d.tail_words >= _LEAD_MIN_WORDS and SENTENCE_END.search(lines[i]))
+    }
     lines = [line for i, line in enumerate(lines) if i not in metadata]
     byline = find_byline(lines, today)
     lines = [line for i, line in enumerate(lines) if i not in byline.lines]

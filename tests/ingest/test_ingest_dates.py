@@ -123,6 +123,13 @@ def test_a_dateline_after_a_short_label_dates_the_article_and_leaves_the_body(li
     assert article["body"] == "The Congress said so."
 
 
+def test_a_brief_on_its_dateline_is_dated_and_kept():
+    # One sentence after the date on the dateline's own line is the article, not page furniture.
+    article = build_article("Gukesh champion\n\nSINGAPORE, Dec 12, 2024: Gukesh won the title.", today=TODAY)
+    assert article["published"] == "2024-12-12"
+    assert article["body"] == "SINGAPORE, Dec 12, 2024: Gukesh won the title."
+
+
 def test_a_sentence_before_a_bar_is_no_label():
     assert find_dateline(["Headline", "The minister resigned. | May 5, 2023"], TODAY) == (None, None)
 
