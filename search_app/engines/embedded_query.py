@@ -150,7 +150,8 @@ def text_query(
         name = names.get(number)
         queries = [term_query(schema, t, matches, is_known=is_known) for t in group]
         for spelling in name.spellings if name else ():
-            queries.append(term_query(schema, spelling, matches, is_known=is_known, skeletons=False))
+            # A listed spelling is exact: no fuzzy neighbours either (Madras is not Vadra).
+            queries.append(term_query(schema, spelling, matches, loose=False, skeletons=False))
         alternatives = [q for q in queries if q is not None]
         if name and name.country and alternatives:
             country = Query.term_query(schema, "country", name.country)

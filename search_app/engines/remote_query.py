@@ -61,7 +61,7 @@ def _fields(term: Term, analyzers: Collection[str] | None = None) -> list[str]:
     return [f for a in wanted if analyzers is None or a in analyzers for f in FIELDS_BY_ANALYZER[a]]
 
 
-def _word_query(term: Term, negated: bool, skeletons: bool = True) -> dict[str, Any]:
+def _word_query(term: Term, negated: bool, skeletons: bool = True, fuzzy: bool = True) -> dict[str, Any]:
     word = term.text
     main = {
         "multi_match": {
@@ -75,7 +75,7 @@ def _word_query(term: Term, negated: bool, skeletons: bool = True) -> dict[str, 
     }
     queries: list[dict[str, Any]] = [main]
     indic_fields = _fields(term, ("indic_text",))
-    if not negated and indic_fields:  # an exclusion removes the word, not its near misses
+    if fuzzy and not negated and indic_fields:  # an exclusion removes the word, not its near misses
         fuzzy = dict(main["multi_match"], fields=indic_fields, fuzziness=FUZZINESS, prefix_length=1)
         queries.append({"multi_match": fuzzy | {"boost": FUZZY_BOOST}})
     skeleton_fields = _fields(term, SKELETON_ANALYZERS) if skeletons else []
@@ -92,12 +92,14 @@ def _phrase_query(term: Term, skeletons: bool = True) -> dict[str, Any]:
     return {"dis_max": {"queries": clauses, "tie_breaker": TIE_BREAKER}}
 
 
-def term_query(term: Term, negated: bool = False, skeletons: bool = True) -> dict[str, Any]:
+def term_query(
+    term: Term, negated: bool = False, skeletons: bool = True, fuzzy: bool = True
+) -> dict[str, Any]:
     """One word or phrase of the query language as a query clause (``skeletons=False``: without the
-    consonant skeletons, for a name's other spellings)."""
+    consonant skeletons, ``fuzzy=False`` without typo tolerance, for a name's other spellings)."""
     if term.is_phrase:
         return _phrase_query(term, skeletons)
-    return _word_query(term, negated, skeletons)
+    return _word_query(term, negated, skeletons, fuzzy)
 
 
 def _searchable(term: Term) -> bool:
@@ -118,7 +120,8 @@ def text_query(parsed: ParsedQuery) -> dict[str, Any]:
         if not should:
             continue
         if name:
-            should += [term_query(spelling, skeletons=False) for spelling in name.spellings]
+            # A listed spelling is exact: no fuzzy neighbours either (Madras is not Vadra).
+            should += [term_query(s, skeletons=False, fuzzy=False) for s in name.spellings]
             if name.country:
                 country = {"term": {"country": name.country}}
                 should.append({"constant_score": {"filter": country, "boost": COUNTRY_SCORE}})
