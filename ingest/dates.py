@@ -70,6 +70,8 @@ class Dateline:
     labelled: bool = False
     # Words on the line after the date (and its time): "SINGAPORE, Dec 12, 2024: Gukesh won." has two.
     tail_words: int = dataclasses.field(default=0, compare=False)
+    # The place before the date ("DOHA, Qatar"), or "".
+    place: str = dataclasses.field(default="", compare=False)
 
 
 def _date_prefixes() -> list[str]:
@@ -104,7 +106,7 @@ def _dateline_regex() -> re.Pattern[str]:
     return re.compile(
         f"^(?:(?P<label>{labels})\\s*[:：\\-–—]?\\s*)?"
         f"(?:(?:{weekdays})\\.?,?\\s+)?"
-        r"(?:[^\d,:;]{1,40},\s*)?"  # a place: "New Delhi, May 5, 2023"
+        r"(?P<place>(?:[^\d,:;]{1,40},\s*){1,2})?"  # a place: "New Delhi, May 5, 2023", "DOHA, Qatar, May 16, 2025"
         f"(?:(?:{weekdays})\\.?,?\\s+)?"  # its weekday: "ગાંધીનગર, બુધવાર, 10 જાન્યુઆરી, 2024"
         f"(?:(?:{prefixes})\\s*)?"  # "રાજકોટ, તા. 26 મે 2024"
         f"(?:{date})"
@@ -165,7 +167,13 @@ def read_dateline(line: str, today: dt.date | None = None) -> Dateline | None:
     date = _date_of(m.groupdict(), today)
     if date is None:
         return second
-    found = Dateline(date, (m.group("label") or "") in _update_labels(), tail_words=len(rest.split()))
+    # The place as written (case matters to country names: Turkey, not turkey), when the line opens with it.
+    place = ""
+    if m.group("place") and m.start("place") == 0:
+        place = ",".join(line.split(",")[: m.group("place").count(",")]).strip()
+    found = Dateline(
+        date, (m.group("label") or "") in _update_labels(), tail_words=len(rest.split()), place=place
+    )
     return second if found.updated and second and not second.updated else found
 
 

@@ -122,6 +122,8 @@ class _Page:
     date: dt.date | None
     masthead: str | None
     byline_source: str | None
+    # The places of the datelines taken out, which may name a country ("DOHA, Qatar, May 16, 2025").
+    places: str = ""
 
 
 def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Page:
@@ -140,6 +142,7 @@ def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Pa
         if (d.labelled or len(lines[i].split()) <= _DATELINE_MAX_WORDS)
         and not (d.tail_words >= _LEAD_MIN_WORDS and SENTENCE_END.search(lines[i]))
     }
+    places = "\n".join(d.place for i, d in datelines if i in metadata and d.place)
     lines = [line for i, line in enumerate(lines) if i not in metadata]
     byline = find_byline(lines, today)
     lines = [line for i, line in enumerate(lines) if i not in byline.lines]
@@ -152,7 +155,7 @@ def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Pa
     stated = [dateline for _, dateline in datelines]
     if byline.date:
         stated = [d for d in stated if not d.updated] + [byline.date] + [d for d in stated if d.updated]
-    return _Page(lines, crumb, publication_date(stated), masthead, byline.source)
+    return _Page(lines, crumb, publication_date(stated), masthead, byline.source, places)
 
 
 def _body_lines(lines: list[str], title: str) -> list[str]:
@@ -213,7 +216,7 @@ def build_article(
     date = (parse_date_value(published, today) if published not in (None, "") else None) or page.date
     full_text = title + "\n" + body
     languages = detect_languages(full_text)
-    countries = extract_countries(full_text)
+    countries = extract_countries(f"{title}\n{page.places}\n{body}")
     return Article(
         id=make_id(given_id, url, title, body, raw),
         title=title,

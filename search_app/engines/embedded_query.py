@@ -180,13 +180,13 @@ def text_query(
 
 
 def _excluded(schema: tantivy.Schema, parsed: ParsedQuery) -> list[Query]:
-    """What must not match: each excluded term as typed, in any script (no fuzzy neighbours, and no
-    consonant skeletons, which also match everyday words: -Ukraine must not remove articles that write
-    करने), and for a name its other spellings and its country."""
+    """What must not match: what each excluded term would find, in any script, but its fuzzy
+    neighbours (a typo's edit is no spelling of the word), and for a name its other spellings and its
+    country."""
     names = excluded_alternatives(parsed)
     excluded = []
     for number, term in enumerate(parsed.excluded):
-        query = term_query(schema, term, loose=False, skeletons=False)
+        query = term_query(schema, term, loose=False)
         if query is None:
             continue
         excluded.append(query)

@@ -135,13 +135,13 @@ def text_query(parsed: ParsedQuery) -> dict[str, Any]:
 
 
 def _excluded(parsed: ParsedQuery) -> list[dict[str, Any]]:
-    """What must not match: each excluded term as typed, in any script (no fuzzy neighbours, and no
-    consonant skeletons, which also match everyday words: -Ukraine must not remove articles that write
-    करने), and for a name its other spellings and its country."""
+    """What must not match: what each excluded term would find, in any script, but its fuzzy
+    neighbours (a typo's edit is no spelling of the word), and for a name its other spellings and its
+    country."""
     names = excluded_alternatives(parsed)
     must_not = []
     for number, term in enumerate(parsed.excluded):
-        must_not.append(term_query(term, negated=True, skeletons=False))
+        must_not.append(term_query(term, negated=True))
         name = names.get(number)
         must_not += [term_query(s, negated=True, skeletons=False) for s in (name.spellings if name else ())]
         if name and name.country:

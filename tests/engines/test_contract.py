@@ -604,6 +604,37 @@ def test_names_do_not_match_everyday_words_that_share_their_consonants(precision
 
 
 @pytest.mark.needs_icu
+def test_english_words_do_not_match_hindi_and_gujarati_function_words(precision):
+    # पर (on) and બાદ (after) transliterate to par and bad; function words match only in their script.
+    precision.upsert(
+        [
+            article("hi-par", "hi", "मौसम", "बारिश के बाद नदी पर पुल बंद हुआ।"),
+            article("gu-bad", "gu", "હવામાન", "વરસાદ બાદ નદી પર પુલ બંધ થયો."),
+            article("en-par", "en", "Golf", "He finished one under par, a bad day for the leader."),
+        ]
+    )
+    precision.refresh()
+    assert ids(precision, "par") == {"en-par"}
+    assert ids(precision, "bad") == {"en-par"}
+    assert {"hi-par", "gu-bad"} <= ids(precision, "नदी")  # found by their other words
+
+
+@pytest.mark.needs_icu
+def test_a_name_in_another_script_does_not_reach_english_words_by_their_consonants(precision):
+    # हमास (Hamas) shares h-m-s with "homes", मंत्री (minister) m-n-t-r with "monetary": English writes
+    # names with a capital letter, and only those are compared by consonants.
+    precision.upsert(
+        [
+            article("en-homes", "en", "Floods", "Floods damaged homes; the monetary aid came late."),
+            article("en-hamas", "en", "Talks", "Hamas leaders met mediators in Doha."),
+        ]
+    )
+    precision.refresh()
+    assert ids(precision, "हमास") == {"en-hamas"}
+    assert "en-homes" not in ids(precision, "मंत्री")
+
+
+@pytest.mark.needs_icu
 def test_other_spellings_match_exactly_not_by_consonants(precision):
     # Vadodara's spelling वडोदरा must not reach English words by its consonants (v-d-r: Vadra).
     precision.upsert(

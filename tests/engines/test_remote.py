@@ -347,6 +347,9 @@ VARIANT_TEXTS = [
     "Ukraine यूक्रेन करने Kareena करीना Rohit रोहित Biden बाइडेन મેક્રોં ઇમેન્યુઅલ Jaishankar जयशंकर mission",
     "Virginia वर्जीनिया Chouhan चौहान विलियम्स नेतन्याहू सम्बन्ध कुण्ड ङ्क ञ्च અન્ય સમ્બન્ધ Australia",
     "Singh सिंह સિંહ सिन्हा सिंहासन गायकवाड़ Gaikwad चंद्रचूड़ गढ़वाल",
+    # Function words leave the cross-script fields, also in the spellings the char filters make.
+    "मोदी पर हमला बाद में करता कर्यु કર્યું છે અને अपने काफ़ी इन्हें par bad court",
+    "Hamas homes Poland planned CERT Über über Éire",  # Latin skeletons of capitalized words only
 ]
 
 

@@ -130,6 +130,12 @@ def test_a_brief_on_its_dateline_is_dated_and_kept():
     assert article["body"] == "SINGAPORE, Dec 12, 2024: Gukesh won the title."
 
 
+def test_a_datelines_place_names_its_country_after_the_line_is_removed():
+    article = build_article("Chopra wins\n\nDOHA, Qatar, May 16, 2025\n\nNeeraj Chopra won the meet.", today=TODAY)
+    assert (article["published"], article["body"]) == ("2025-05-16", "Neeraj Chopra won the meet.")
+    assert [c["code"] for c in article["countries"]] == ["QA"]
+
+
 def test_a_sentence_before_a_bar_is_no_label():
     assert find_dateline(["Headline", "The minister resigned. | May 5, 2023"], TODAY) == (None, None)
 
