@@ -106,7 +106,8 @@ def _dateline_regex() -> re.Pattern[str]:
     return re.compile(
         f"^(?:(?P<label>{labels})\\s*[:：\\-–—]?\\s*)?"
         f"(?:(?:{weekdays})\\.?,?\\s+)?"
-        r"(?P<place>(?:[^\d,:;]{1,40},\s*){1,2})?"  # a place: "New Delhi, May 5, 2023", "DOHA, Qatar, May 16, 2025"
+        # a place: "New Delhi, May 5, 2023", "DOHA, Qatar, May 16, 2025"
+        r"(?P<place>(?:[^\d,:;]{1,40},\s*){1,2})?"
         f"(?:(?:{weekdays})\\.?,?\\s+)?"  # its weekday: "ગાંધીનગર, બુધવાર, 10 જાન્યુઆરી, 2024"
         f"(?:(?:{prefixes})\\s*)?"  # "રાજકોટ, તા. 26 મે 2024"
         f"(?:{date})"

@@ -241,8 +241,9 @@ def test_words_must_all_match(loaded):
 def test_title_matches_rank_above_body_matches(loaded):
     hits = loaded.search(SearchRequest(text="Ahmedabad")).hits
     ranked = [hit.id for hit in hits]
-    # en-budget and gu-buses (where the full chain finds અમદાવાદમાં) have it in the title.
-    assert ranked[-1] == "en-cricket" and "en-budget" in ranked
+    # en-budget has it in the title, en-cricket in the body only (gu-buses, found through its spelling
+    # અમદાવાદ, has it in the title on the full chain, which reads અમદાવાદમાં, and in the body only else).
+    assert ranked.index("en-budget") < ranked.index("en-cricket")
     assert hits[0].score >= hits[-1].score
 
 

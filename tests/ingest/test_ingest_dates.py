@@ -131,7 +131,8 @@ def test_a_brief_on_its_dateline_is_dated_and_kept():
 
 
 def test_a_datelines_place_names_its_country_after_the_line_is_removed():
-    article = build_article("Chopra wins\n\nDOHA, Qatar, May 16, 2025\n\nNeeraj Chopra won the meet.", today=TODAY)
+    text = "Chopra wins\n\nDOHA, Qatar, May 16, 2025\n\nNeeraj Chopra won the meet."
+    article = build_article(text, today=TODAY)
     assert (article["published"], article["body"]) == ("2025-05-16", "Neeraj Chopra won the meet.")
     assert [c["code"] for c in article["countries"]] == ["QA"]
 
