@@ -38,7 +38,7 @@ def boilerplate_reason(line: str) -> str | None:
         # A paragraph: only a credit line ("Photo: ...") can be that long and still be furniture.
         return "credit" if c.prefix.match(folded) else None
     if len(folded) <= _SHORT_LINE:
-        if c.counter.match(folded):
+        if c.counter.match(folded.lstrip("·•|–— ")):  # "· 2 min read" after the date
             return "counter"
         core = _EDGES.sub("", folded)
         if not any(ch.isalpha() for ch in core):

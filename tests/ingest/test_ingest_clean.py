@@ -64,6 +64,11 @@ from .conftest import TODAY
         ("(एजेंसी इनपुट के साथ)", "credit"),
         # "Courtesy" credits (साभार, સૌજન્ય) and "read more" links.
         ("Share Tweet Email", "navigation"),  # a row of buttons without separators
+        ("· 2 मिनट में पढ़ें", "counter"),  # reading time
+        ("5 min read", "counter"),
+        ("3 મિનિટ વાંચન", "counter"),
+        ("Trending: Alia Bhatt to star in a new film", "credit"),
+        ("ટૅગ્સ: ગુજરાત, સુરત", "credit"),
         ("शेयर ट्वीट ईमेल", "navigation"),
         ("फोटो साभार: पीआईबी", "credit"),
         ("साभार: सोशल मीडिया", "credit"),
@@ -97,6 +102,7 @@ def test_boilerplate_lines_are_recognised(line, reason):
         "Sources said the talks would resume next week.",
         "Courtesy calls on the governor are a tradition.",
         "Share prices fell",
+        "Trending topics on social media worried the ministry, officials said.",
         "Print media reply",
         "Read more books, the minister told students in Pune.",
         "पढ़ें और आगे बढ़ें, प्रधानमंत्री ने छात्रों से कहा।",
