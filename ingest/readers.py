@@ -185,37 +185,33 @@ def _utf8_lines(stream: BinaryIO) -> Iterable[bytes]:
 
 def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[RawRecord | Failure]:
     saw_any = False
-    lines = iter(_utf8_lines(stream))
     number = 0
-    while True:
-        try:
-            raw = next(lines)
-        except StopIteration:
-            break
-        except UnicodeDecodeError as exc:
-            yield Failure(path, number + 1, f"invalid {exc.encoding.upper()} text; save it as UTF-8")
-            return
-        number += 1
-        if not raw.strip():
-            continue
-        saw_any = True
-        if len(raw) > max_bytes:
-            yield Failure(path, number, f"record too large ({len(raw):,} bytes; the limit is {max_bytes:,})")
-            continue
-        text = _decode(path, number, raw)
-        if isinstance(text, Failure):
-            yield text
-            continue
-        # Without its line ending, an error at the end of the line is reported at its own column.
-        text = text.rstrip("\r\n")
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield Failure(path, number, f"invalid JSON: {exc.msg} at column {exc.colno}", text[:RAW_KEEP])
-            continue
-        if not isinstance(obj, dict):
-            yield Failure(path, number, "a JSON Lines record must be an object", text[:RAW_KEEP])
-            continue
-        yield RawRecord(path, number, "jsonl", text=text, fields=obj)
+    try:
+        for number, raw in enumerate(_utf8_lines(stream), start=1):
+            if not raw.strip():
+                continue
+            saw_any = True
+            if len(raw) > max_bytes:
+                limit = f"{len(raw):,} bytes; the limit is {max_bytes:,}"
+                yield Failure(path, number, f"record too large ({limit})")
+                continue
+            text = _decode(path, number, raw)
+            if isinstance(text, Failure):
+                yield text
+                continue
+            # Without its line ending, an error at the end of the line is reported at its own column.
+            text = text.rstrip("\r\n")
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as exc:
+                yield Failure(path, number, f"invalid JSON: {exc.msg} at column {exc.colno}", text[:RAW_KEEP])
+                continue
+            if not isinstance(obj, dict):
+                yield Failure(path, number, "a JSON Lines record must be an object", text[:RAW_KEEP])
+                continue
+            yield RawRecord(path, number, "jsonl", text=text, fields=obj)
+    except UnicodeDecodeError as exc:  # a UTF-16/UTF-32 stream that stops being valid
+        yield Failure(path, number + 1, f"invalid {exc.encoding.upper()} text; save it as UTF-8")
+        return
     if not saw_any:
         yield Failure(path, None, "empty file")

@@ -76,8 +76,8 @@ def _word_query(term: Term, negated: bool, skeletons: bool = True, fuzzy: bool =
     queries: list[dict[str, Any]] = [main]
     indic_fields = _fields(term, ("indic_text",))
     if fuzzy and not negated and indic_fields:  # an exclusion removes the word, not its near misses
-        fuzzy = dict(main["multi_match"], fields=indic_fields, fuzziness=FUZZINESS, prefix_length=1)
-        queries.append({"multi_match": fuzzy | {"boost": FUZZY_BOOST}})
+        typo_match = dict(main["multi_match"], fields=indic_fields, fuzziness=FUZZINESS, prefix_length=1)
+        queries.append({"multi_match": typo_match | {"boost": FUZZY_BOOST}})
     skeleton_fields = _fields(term, SKELETON_ANALYZERS) if skeletons else []
     if skeleton_fields:
         queries.append({"multi_match": {"query": word, "fields": skeleton_fields, "operator": "and"}})
