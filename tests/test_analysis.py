@@ -143,3 +143,35 @@ def test_the_plural_stemmer_leaves_words_that_only_end_in_s(word):
 )
 def test_doubled_latin_vowels_meet_the_transliteration_of_long_ones(latin, indic):
     assert terms(latin, "latin_text") == terms(indic, "latin_text")
+
+
+@pytest.mark.parametrize(
+    ("inflected", "bare"),
+    [("પાકિસ્તાનના", "પાકિસ્તાન"), ("ખાનને", "ખાન"), ("ભારતે", "ભારત"), ("ખેલાડીઓ", "ખેલાડી"), ("ધોનીને", "ધોની")],
+)
+def test_gujarati_case_endings_are_cut(inflected, bare):
+    assert terms(inflected, "indic_text") == [bare]
+    assert terms(inflected, "latin_text") == terms(bare, "latin_text")
+
+
+@pytest.mark.parametrize(
+    ("gujarati", "latin"),
+    [
+        ("ધોની", "Dhoni"),
+        ("રાની", "Rani"),
+        ("સોની", "Soni"),
+        ("મીના", "Meena"),
+        ("ખન્ના", "Khanna"),
+        ("પત્ની", "patni"),  # wife
+    ],
+)
+def test_a_one_letter_word_or_a_half_letter_keeps_what_looks_like_a_case_ending(gujarati, latin):
+    # ની, ના after one letter, or after a virama, are part of the word: ધોની is not ધો + ની.
+    assert terms(gujarati, "indic_text") == terms(gujarati + "ને", "indic_text")  # "to Dhoni"
+    assert terms(gujarati, "latin_text") == terms(gujarati + "ને", "latin_text") == terms(latin, "latin_text")
+
+
+def test_one_letter_pronouns_with_an_ending_leave_the_cross_script_fields():
+    # Left whole by the stem, so listed whole among the stop words: તેને is no Latin "tene".
+    assert terms("તેને આની જેમાં", "latin_text") == []
+    assert terms("તેને આની જેમાં", "skeleton_nonlatin_words") == []

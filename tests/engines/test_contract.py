@@ -572,6 +572,21 @@ def test_an_excluded_name_does_not_remove_words_that_share_its_consonants(precis
     assert ids(precision, "किसानों -करने") == set()
 
 
+@pytest.mark.needs_icu
+def test_a_one_syllable_gujarati_name_keeps_what_looks_like_a_case_ending(precision):
+    # ધોની is Dhoni, not ધો + the ending ની ("of"); ધોનીએ ("by Dhoni") is the name with one.
+    precision.upsert(
+        [
+            article("gu-dhoni", "gu", "ચેન્નઈની જીત", "ચેન્નઈની જીતમાં ધોની અને રાની બંને હાજર હતા."),
+            article("gu-dhonie", "gu", "ચેન્નઈ જીત્યું", "ફાઇનલમાં ધોનીએ છગ્ગો ફટકાર્યો."),
+        ]
+    )
+    precision.refresh()
+    for query in ("Dhoni", "धोनी", "ધોની"):
+        assert {"gu-dhoni", "gu-dhonie"} <= ids(precision, query), query
+    assert "gu-dhoni" in ids(precision, "Rani")
+
+
 def test_an_excluded_word_removes_the_word_not_its_near_misses(loaded):
     # Australa finds en-cricket by a typo's edit; as an exclusion it is a word no article has.
     assert "en-cricket" in ids(loaded, "Australa")

@@ -350,6 +350,8 @@ VARIANT_TEXTS = [
     # Function words leave the cross-script fields, also in the spellings the char filters make.
     "मोदी पर हमला बाद में करता कर्यु કર્યું છે અને अपने काफ़ी इन्हें par bad court",
     "Hamas homes Poland planned CERT Über über Éire",  # Latin skeletons of capitalized words only
+    # Gujarati case endings: one-letter words with an ending stay whole, no bare half letter is left.
+    "ધોની ધોનીને રાની સોનીને ખન્ના ખન્નાના તેને આની પાકિસ્તાનના ભારતે ઘરે ખેલાડીઓ મુંબઈમાં",
 ]
 
 
