@@ -78,3 +78,22 @@ def test_operators_and_brackets_alone_are_no_empty_box(text):
 
 def test_a_nukta_letter_typed_precomposed_is_the_indexed_spelling():
     assert parse_query("\u095c").groups == ((words("\u0921\u093c"),),)
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("Shah Rukh Khan", [(0, "ShahRukh"), (1, "RukhKhan")]),
+        ("प्रधान मंत्री", [(0, "प्रधानमंत्री")]),
+        ("G 20", [(0, "G20")]),
+        ("Modi मोदी", []),  # across scripts the tokenizer splits them again
+        ("Shah of Iran", []),  # "of" is a stop word: nothing to join it with
+        ('"Shah Rukh" Khan', []),  # phrases stay as typed
+        ("Shah OR Rukh", []),  # one group of two alternatives
+    ],
+)
+def test_neighbouring_words_are_also_looked_for_written_together(text, joined):
+    from search_app.engines.query_terms import joined_words
+
+    found = joined_words(parse_query(text).groups)
+    assert [(i, term.text) for i, term in found] == joined

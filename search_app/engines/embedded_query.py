@@ -152,6 +152,8 @@ def text_query(
         for spelling in name.spellings if name else ():
             # A listed spelling is exact: no fuzzy neighbours either (Madras is not Vadra).
             queries.append(term_query(schema, spelling, matches, loose=False, skeletons=False))
+        for word in name.joined if name else ():
+            queries.append(term_query(schema, word, matches, loose=False))
         alternatives = [q for q in queries if q is not None]
         if name and name.country and alternatives:
             country = Query.term_query(schema, "country", name.country)

@@ -13,6 +13,7 @@ Each index analyzer of the mapping fills its own fields. Query text is analysed 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -68,6 +69,8 @@ class Alternatives:
 
     country: str | None = None
     spellings: tuple[Term, ...] = ()
+    # The group's word written together with a neighbour's (see ``joined_words``).
+    joined: tuple[Term, ...] = ()
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -103,7 +106,8 @@ def _name_alternatives(text: str) -> Alternatives | None:
 
 
 def name_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
-    """The positive groups (by index) that are, or are one word of, a name, with what else they match.
+    """The positive groups (by index) that are, or are one word of, a name or of a compound written
+    apart (``joined_words``), with what else they match.
 
     A name is written in ways no analysis relates: a country as one word or two (श्रीलंका, Sri Lanka) or
     as another word altogether (United States, अमेरिका), a city by an older name (Bombay), a party by its
@@ -142,7 +146,29 @@ def name_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
                 length = size
                 break
         i += length
+    for i, word in joined_words(groups):
+        for number in (i, i + 1):
+            current = found.get(number, Alternatives())
+            found[number] = dataclasses.replace(current, joined=(*current.joined, word))
     return found
+
+
+def joined_words(groups: tuple[tuple[Term, ...], ...]) -> list[tuple[int, Term]]:
+    """Each pair of neighbouring one-word groups whose words written together make one word, by the
+    first group's index: compounds are written together or apart (शाहरुख and Shah Rukh, प्रधानमंत्री and
+    प्रधान मंत्री, વડાપ્રધાન and વડા પ્રધાન, G20 and G 20), so each word of the pair also matches wherever
+    the joined word does. Pairs that join across scripts (Modi मोदी) or hold a stop word are left apart."""
+    pairs = []
+    for i in range(len(groups) - 1):
+        first, second = groups[i], groups[i + 1]
+        if len(first) != 1 or len(second) != 1 or first[0].is_phrase or second[0].is_phrase:
+            continue
+        if not _key(first[0].text) or not _key(second[0].text):
+            continue
+        word = Term((first[0].text + second[0].text,))
+        if len(_key(word.text)) == 1:
+            pairs.append((i, word))
+    return pairs
 
 
 def excluded_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
