@@ -97,3 +97,20 @@ def test_neighbouring_words_are_also_looked_for_written_together(text, joined):
 
     found = joined_words(parse_query(text).groups)
     assert [(i, term.text) for i, term in found] == joined
+
+
+@pytest.mark.parametrize(
+    ("word", "splits"),
+    [
+        ("Shahrukh", ["Sha hrukh", "Shah rukh", "Shahr ukh"]),
+        ("महाकुंभ", ["महा कुंभ"]),  # between aksaras only: never before a vowel sign or after a virama
+        ("શાહરૂખ", ["શાહ રૂખ"]),
+        ("Imran", []),  # too short for two parts of three letters
+        ("G20G20", []),  # letters only
+    ],
+)
+def test_a_long_word_is_also_looked_for_split_in_two(word, splits):
+    from search_app.engines.query_terms import split_words
+
+    assert [term.text for term in split_words(word)] == splits
+    assert all(term.is_phrase for term in split_words(word))

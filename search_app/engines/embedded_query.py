@@ -152,8 +152,10 @@ def text_query(
         for spelling in name.spellings if name else ():
             # A listed spelling is exact: no fuzzy neighbours either (Madras is not Vadra).
             queries.append(term_query(schema, spelling, matches, loose=False, skeletons=False))
-        for word in name.joined if name else ():
-            queries.append(term_query(schema, word, matches, loose=False))
+        for word in name.compounds if name else ():
+            # A split word's phrase is not highlighted: its parts would be marked wherever they occur,
+            # and bodies would need the index's answer, as for typed phrases (a second search).
+            queries.append(term_query(schema, word, None if word.is_phrase else matches, loose=False))
         alternatives = [q for q in queries if q is not None]
         if name and name.country and alternatives:
             country = Query.term_query(schema, "country", name.country)

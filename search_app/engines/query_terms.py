@@ -14,6 +14,7 @@ Each index analyzer of the mapping fills its own fields. Query text is analysed 
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -69,8 +70,9 @@ class Alternatives:
 
     country: str | None = None
     spellings: tuple[Term, ...] = ()
-    # The group's word written together with a neighbour's (see ``joined_words``).
-    joined: tuple[Term, ...] = ()
+    # The group's word as a compound written the other way: together with a neighbour's word
+    # (``joined_words``), or split in two (``split_words``, phrases).
+    compounds: tuple[Term, ...] = ()
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -106,8 +108,8 @@ def _name_alternatives(text: str) -> Alternatives | None:
 
 
 def name_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
-    """The positive groups (by index) that are, or are one word of, a name or of a compound written
-    apart (``joined_words``), with what else they match.
+    """The positive groups (by index) that are, or are one word of, a name or a compound (written
+    apart, ``joined_words``, or whole, ``split_words``), with what else they match.
 
     A name is written in ways no analysis relates: a country as one word or two (श्रीलंका, Sri Lanka) or
     as another word altogether (United States, अमेरिका), a city by an older name (Bombay), a party by its
@@ -146,11 +148,48 @@ def name_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
                 length = size
                 break
         i += length
+    compounds: dict[int, list[Term]] = {}
     for i, word in joined_words(groups):
-        for number in (i, i + 1):
-            current = found.get(number, Alternatives())
-            found[number] = dataclasses.replace(current, joined=(*current.joined, word))
+        compounds.setdefault(i, []).append(word)
+        compounds.setdefault(i + 1, []).append(word)
+    for i, group in enumerate(groups):
+        if len(group) == 1 and not group[0].is_phrase:
+            compounds.setdefault(i, []).extend(split_words(group[0].text))
+    for i, words in compounds.items():
+        if words:
+            found[i] = dataclasses.replace(found.get(i, Alternatives()), compounds=tuple(words))
     return found
+
+
+# A word typed whole that articles may write as two (Shahrukh and Shah Rukh, महाकुंभ and Maha Kumbh) is
+# split when it has at most this many characters, each part at least MIN_SPLIT_PART.
+MAX_SPLIT_WORD = 16
+MIN_SPLIT_PART = 3
+
+
+@lru_cache(maxsize=4096)
+def split_words(text: str) -> tuple[Term, ...]:
+    """The ways of writing one word as two neighbouring words, each a phrase of the two parts.
+
+    Splits fall between letters (never before a vowel sign or after a virama: an aksara stays whole),
+    leave each part ``MIN_SPLIT_PART`` characters, and keep only parts that are one searchable word
+    each (no stop words). Most parts are no word at all, and a phrase with a term no article has costs
+    the index a dictionary lookup."""
+    if not 2 * MIN_SPLIT_PART <= len(text) <= MAX_SPLIT_WORD:
+        return ()
+    if not all(c.isalpha() or unicodedata.category(c).startswith("M") for c in text):
+        return ()
+    splits = []
+    for k in range(MIN_SPLIT_PART, len(text) - MIN_SPLIT_PART + 1):
+        if unicodedata.category(text[k]).startswith("M") or text[k - 1] in _VIRAMAS:
+            continue
+        left, right = text[:k], text[k:]
+        if len(_key(left)) == 1 and len(_key(right)) == 1:
+            splits.append(Term((left, right)))
+    return tuple(splits)
+
+
+_VIRAMAS = frozenset({"\u094d", "\u0acd"})  # Devanagari, Gujarati
 
 
 def joined_words(groups: tuple[tuple[Term, ...], ...]) -> list[tuple[int, Term]]:

@@ -122,7 +122,7 @@ def text_query(parsed: ParsedQuery) -> dict[str, Any]:
         if name:
             # A listed spelling is exact: no fuzzy neighbours either (Madras is not Vadra).
             should += [term_query(s, skeletons=False, fuzzy=False) for s in name.spellings]
-            should += [term_query(word, fuzzy=False) for word in name.joined]
+            should += [term_query(word, fuzzy=False) for word in name.compounds]
             if name.country:
                 country = {"term": {"country": name.country}}
                 should.append({"constant_score": {"filter": country, "boost": COUNTRY_SCORE}})

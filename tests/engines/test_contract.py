@@ -588,22 +588,25 @@ def test_a_one_syllable_gujarati_name_keeps_what_looks_like_a_case_ending(precis
 
 
 @pytest.mark.needs_icu
-def test_a_compound_written_apart_finds_it_written_together(precision):
+def test_a_compound_finds_it_written_together_or_apart(precision):
     precision.upsert(
         [
             article("hi-srk", "hi", "शाहरुख खान की नई फिल्म", "शाहरुख खान ने मुंबई में शूटिंग शुरू की।"),
             article("hi-pm", "hi", "प्रधानमंत्री का दौरा", "प्रधानमंत्री ने नई योजना की घोषणा की।"),
             article("gu-pm", "gu", "વડાપ્રધાનની મુલાકાત", "વડાપ્રધાને નવી યોજનાની જાહેરાત કરી."),
+            article("en-srk", "en", "A new film", "Shah Rukh Khan began shooting in Mumbai on Monday."),
         ]
     )
     precision.refresh()
-    for query in ("Shah Rukh Khan", "Shah Rukh", "शाह रुख", "શાહ રૂખ ખાન"):
-        assert ids(precision, query) == {"hi-srk"}, query
+    # Written apart in the query, together in hi-srk; together in the query, apart in en-srk.
+    for query in ("Shah Rukh Khan", "Shah Rukh", "शाह रुख", "શાહ રૂખ ખાન", "Shahrukh", "शाहरुख खान"):
+        assert ids(precision, query) == {"hi-srk", "en-srk"}, query
+    assert ids(precision, "Rukhshah") == set()  # the parts in the other order are no split
     assert ids(precision, "प्रधान मंत्री") == {"hi-pm", "hi-imran"}  # both write प्रधानमंत्री
     assert ids(precision, "વડા પ્રધાન") == {"gu-pm", "gu-lavrov"}  # વડાપ્રધાન, also with an ending
     # The joined word is one more way to match the pair, not a way around its other words.
     assert ids(precision, "Shah Rukh Kapoor") == set()
-    assert ids(precision, "Shah Khan") == set()
+    assert ids(precision, "Shah Khan") == {"en-srk"}  # both words, apart
 
 
 def test_an_excluded_word_removes_the_word_not_its_near_misses(loaded):
