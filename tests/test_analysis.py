@@ -175,3 +175,10 @@ def test_one_letter_pronouns_with_an_ending_leave_the_cross_script_fields():
     # Left whole by the stem, so listed whole among the stop words: તેને is no Latin "tene".
     assert terms("તેને આની જેમાં", "latin_text") == []
     assert terms("તેને આની જેમાં", "skeleton_nonlatin_words") == []
+
+
+@pytest.mark.parametrize(
+    ("latin", "indic"), [("Infosys", "इंफोसिस"), ("Samvidhan", "संविधान"), ("Kanpur", "कानपुर")]
+)
+def test_a_nasal_before_a_labial_has_one_skeleton_whichever_letter_writes_it(latin, indic):
+    assert terms(latin, "skeleton_text") == terms(indic, "skeleton_text")

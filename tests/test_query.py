@@ -114,3 +114,23 @@ def test_a_long_word_is_also_looked_for_split_in_two(word, splits):
 
     assert [term.text for term in split_words(word)] == splits
     assert all(term.is_phrase for term in split_words(word))
+
+
+@pytest.mark.parametrize(
+    ("word", "spellings"),
+    [
+        ("BJP", ["बीजेपी", "બીજેપી"]),
+        ("AfD", ["एएफडी", "એએફડી"]),
+        ("Modi", []),  # typed as a word, not as an acronym
+        ("BJPINC", []),  # longer than acronyms said letter by letter
+        ("आईआईटी", ["IIT"]),
+        ("यूपीएससी", ["UPSC"]),  # यू and यु are one letter name
+        ("યુપીએસસી", ["UPSC"]),
+        ("जी", []),  # one letter name alone is a word (जी, "sir")
+        ("मोदी", []),  # not made of letter names
+    ],
+)
+def test_acronyms_are_also_looked_for_in_letter_names(word, spellings):
+    from search_app.engines.acronyms import letter_name_spellings
+
+    assert [term.text for term in letter_name_spellings(word)] == spellings

@@ -149,6 +149,8 @@ def text_query(
     for number, group in enumerate(parsed.groups):
         name = names.get(number)
         queries = [term_query(schema, t, matches, is_known=is_known) for t in group]
+        if all(q is None for q in queries):
+            continue  # nothing searchable as typed (stop words): its spellings do not count either
         for spelling in name.spellings if name else ():
             # A listed spelling is exact: no fuzzy neighbours either (Madras is not Vadra).
             queries.append(term_query(schema, spelling, matches, loose=False, skeletons=False))

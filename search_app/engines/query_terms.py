@@ -24,6 +24,7 @@ from types import MappingProxyType
 from search_app.analysis import ANALYZERS, analyze_fields
 from search_app.analysis.rules import search_analyzer
 from search_app.analysis.token_filters import english_possessive
+from search_app.engines.acronyms import letter_name_spellings
 from search_app.query import ParsedQuery, Term
 
 # Index analyzers that keep only the words of one script, where a query word of that script is not
@@ -100,11 +101,12 @@ def _name_alternatives(text: str) -> Alternatives | None:
 
     country = country_named(english_possessive(text.strip()))  # India's is India
     own = _key(text)
-    spellings = _spellings().get(own, ())
-    if not country and not spellings:
+    acronym = letter_name_spellings(text.strip()) if own else ()  # AND is a stop word, not A-N-D
+    spellings = _spellings().get(own, ()) + acronym
+    others = {_key(s.text): s for s in spellings if _key(s.text) not in ((), own)}
+    if not country and not others:
         return None
-    others = tuple(s for s in spellings if _key(s.text) != own)
-    return Alternatives(country["name"] if country else None, others)
+    return Alternatives(country["name"] if country else None, tuple(others.values()))
 
 
 def name_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:

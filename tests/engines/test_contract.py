@@ -609,6 +609,23 @@ def test_a_compound_finds_it_written_together_or_apart(precision):
     assert ids(precision, "Shah Khan") == {"en-srk"}  # both words, apart
 
 
+@pytest.mark.needs_icu
+def test_an_acronym_finds_its_letter_names_in_every_script(precision):
+    precision.upsert(
+        [
+            article("en-afd", "en", "German election", "The AfD came second in the German election."),
+            article("hi-afd", "hi", "जर्मनी चुनाव", "जर्मनी के चुनाव में एएफडी दूसरे स्थान पर रही।"),
+            article("gu-rss", "gu", "સંઘની બેઠક", "આરએસએસની બેઠક નાગપુરમાં યોજાઈ."),
+        ]
+    )
+    precision.refresh()
+    for query in ("AfD", "AFD", "एएफडी", "એએફડી"):
+        assert ids(precision, query) == {"en-afd", "hi-afd"}, query
+    assert ids(precision, "RSS") == {"gu-rss"}  # with its case ending: આરએસએસની
+    assert ids(precision, "afd") == {"en-afd"}  # typed as a word, it is looked for as one
+    assert ids(precision, "German AND election") == {"en-afd"}  # a stop word in capitals is no acronym
+
+
 def test_an_excluded_word_removes_the_word_not_its_near_misses(loaded):
     # Australa finds en-cricket by a typo's edit; as an exclusion it is a word no article has.
     assert "en-cricket" in ids(loaded, "Australa")

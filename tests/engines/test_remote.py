@@ -352,6 +352,7 @@ VARIANT_TEXTS = [
     "Hamas homes Poland planned CERT Über über Éire",  # Latin skeletons of capitalized words only
     # Gujarati case endings: one-letter words with an ending stay whole, no bare half letter is left.
     "ધોની ધોનીને રાની સોનીને ખન્ના ખન્નાના તેને આની પાકિસ્તાનના ભારતે ઘરે ખેલાડીઓ મુંબઈમાં",
+    "Infosys इंफोसिस Samvidhan संविधान कानपुर Kanpur ઇન્ફોસિસ Champions",  # a nasal before a labial
 ]
 
 
