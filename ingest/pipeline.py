@@ -211,6 +211,10 @@ def build_article(
     body_lines = page.lines if title_from_text and text_is_body else _body_lines(page.lines, title)
     if not body_lines:
         raise RejectedRecord("no article body left after removing boilerplate and the title")
+    # The dateline's place opens the body, as the line did before its date was taken out: an article
+    # datelined पटना is found by Patna.
+    if page.places and not fold(body_lines[0]).startswith(fold(page.places.split("\n")[0])):
+        body_lines = [*page.places.split("\n"), *body_lines]
     body = "\n\n".join(body_lines)
 
     date = (parse_date_value(published, today) if published not in (None, "") else None) or page.date

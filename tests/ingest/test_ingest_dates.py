@@ -130,11 +130,17 @@ def test_a_brief_on_its_dateline_is_dated_and_kept():
     assert article["body"] == "SINGAPORE, Dec 12, 2024: Gukesh won the title."
 
 
-def test_a_datelines_place_names_its_country_after_the_line_is_removed():
+def test_a_datelines_place_opens_the_body_and_names_its_country():
+    # The date leaves the body; the place stays, so that the article is found by it.
     text = "Chopra wins\n\nDOHA, Qatar, May 16, 2025\n\nNeeraj Chopra won the meet."
     article = build_article(text, today=TODAY)
-    assert (article["published"], article["body"]) == ("2025-05-16", "Neeraj Chopra won the meet.")
+    assert (article["published"], article["body"]) == (
+        "2025-05-16",
+        "DOHA, Qatar\n\nNeeraj Chopra won the meet.",
+    )
     assert [c["code"] for c in article["countries"]] == ["QA"]
+    hindi = build_article("बाढ़ का कहर\n\nपटना, 30 सितंबर 2024\n\nकोसी नदी का तटबंध टूट गया।", today=TODAY)
+    assert (hindi["published"], hindi["body"]) == ("2024-09-30", "पटना\n\nकोसी नदी का तटबंध टूट गया।")
 
 
 def test_a_sentence_before_a_bar_is_no_label():
