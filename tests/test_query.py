@@ -93,7 +93,7 @@ def test_a_nukta_letter_typed_precomposed_is_the_indexed_spelling():
     ],
 )
 def test_neighbouring_words_are_also_looked_for_written_together(text, joined):
-    from search_app.engines.query_terms import joined_words
+    from search_app.engines.compounds import joined_words
 
     found = joined_words(parse_query(text).groups)
     assert [(i, term.text) for i, term in found] == joined
@@ -110,7 +110,7 @@ def test_neighbouring_words_are_also_looked_for_written_together(text, joined):
     ],
 )
 def test_a_long_word_is_also_looked_for_split_in_two(word, splits):
-    from search_app.engines.query_terms import split_words
+    from search_app.engines.compounds import split_words
 
     assert [term.text for term in split_words(word)] == splits
     assert all(term.is_phrase for term in split_words(word))

@@ -22,14 +22,9 @@ import tantivy
 from tantivy import Occur, Query
 
 from search_app.analysis import ANALYZERS
+from search_app.engines.alternatives import COUNTRY_SCORE, excluded_alternatives, name_alternatives
 from search_app.engines.embedded_schema import TEXT_FIELDS
-from search_app.engines.query_terms import (
-    COUNTRY_SCORE,
-    SKELETON_ANALYZERS,
-    excluded_alternatives,
-    name_alternatives,
-    query_terms,
-)
+from search_app.engines.query_terms import SKELETON_ANALYZERS, query_terms
 from search_app.query import ParsedQuery, Term
 
 TITLE_BOOST = 3.0

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+from search_app.engines.alternatives import COUNTRY_SCORE, excluded_alternatives, name_alternatives
 from search_app.engines.base import (
     FACETS,
     MARK_CLOSE,
@@ -19,13 +20,7 @@ from search_app.engines.base import (
     SearchRequest,
     SearchResult,
 )
-from search_app.engines.query_terms import (
-    COUNTRY_SCORE,
-    SKELETON_ANALYZERS,
-    excluded_alternatives,
-    name_alternatives,
-    query_terms,
-)
+from search_app.engines.query_terms import SKELETON_ANALYZERS, query_terms
 from search_app.engines.remote_mapping import DERIVED_FIELDS
 from search_app.query import ParsedQuery, Term
 

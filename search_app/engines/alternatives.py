@@ -1,0 +1,128 @@
+"""What else a query group matches besides its own words: a name's other spellings and its country's
+articles, an acronym's letter names, and a compound written the other way (shared by every engine)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+from search_app.analysis.token_filters import english_possessive
+from search_app.engines.acronyms import letter_name_spellings
+from search_app.engines.compounds import joined_words, split_words
+from search_app.engines.query_terms import indic_key
+from search_app.query import ParsedQuery, Term
+
+# What matching a name through the articles' country facet scores: less than a word match.
+COUNTRY_SCORE = 0.5
+# Words of a name looked for together at most (Saint Vincent and the Grenadines is longer, and rare).
+MAX_NAME_WORDS = 4
+NAME_VARIANTS = files("search_app").joinpath("data", "name_variants.tsv")
+
+
+@dataclass(frozen=True)
+class Alternatives:
+    """What else a query group matches because it is (a word of) a name or a compound: the articles
+    counted under a country, the other spellings of the name, the compound written the other way."""
+
+    country: str | None = None
+    spellings: tuple[Term, ...] = ()
+    # The group's word as a compound written the other way: together with a neighbour's word
+    # (``joined_words``), or split in two (``split_words``, phrases).
+    compounds: tuple[Term, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[tuple[str, ...], tuple[Term, ...]]:
+    """Each spelling's analysed terms -> every spelling of its name (``name_variants.tsv``)."""
+    table: dict[tuple[str, ...], tuple[Term, ...]] = {}
+    for line in NAME_VARIANTS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        spellings = tuple(Term(tuple(s.split())) for s in line.split("\t") if s.strip())
+        for spelling in spellings:
+            key = indic_key(spelling.text)
+            if key:
+                table[key] = spellings
+    return table
+
+
+@lru_cache(maxsize=4096)  # asked for every run of query words of every search
+def _name_alternatives(text: str) -> Alternatives | None:
+    from ingest.countries import country_named  # the pipeline's own names and aliases
+
+    country = country_named(english_possessive(text.strip()))  # India's is India
+    own = indic_key(text)
+    acronym = letter_name_spellings(text.strip()) if own else ()  # AND is a stop word, not A-N-D
+    spellings = _spellings().get(own, ()) + acronym
+    others = {indic_key(s.text): s for s in spellings if indic_key(s.text) not in ((), own)}
+    if not country and not others:
+        return None
+    return Alternatives(country["name"] if country else None, tuple(others.values()))
+
+
+def name_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
+    """The positive groups (by index) that are, or are one word of, a name or a compound (written
+    apart, ``joined_words``, or whole, ``split_words``), with what else they match.
+
+    A name is written in ways no analysis relates: a country as one word or two (श्रीलंका, Sri Lanka) or
+    as another word altogether (United States, अमेरिका), a city by an older name (Bombay), a party by its
+    acronym in each script (BJP, भाजपा). Ingest found the countries an article mentions however it wrote
+    them, so a group naming a country also matches the articles counted under it; a name in
+    ``name_variants.tsv`` also matches its other spellings. A group counts when it holds one term: a phrase
+    that is the name, or a word of a run of such groups that is (each word of ``Sri Lanka`` then matches
+    wherever the name does).
+    """
+    groups = parsed.groups
+    found: dict[int, Alternatives] = {}
+    i = 0
+    while i < len(groups):
+        if len(groups[i]) != 1:
+            i += 1
+            continue
+        if groups[i][0].is_phrase:
+            alternatives = _name_alternatives(groups[i][0].text)
+            if alternatives:
+                found[i] = alternatives
+            i += 1
+            continue
+        run = 1
+        while (
+            run < MAX_NAME_WORDS
+            and i + run < len(groups)
+            and len(groups[i + run]) == 1
+            and not groups[i + run][0].is_phrase
+        ):
+            run += 1
+        length = 1
+        for size in range(run, 0, -1):
+            alternatives = _name_alternatives(" ".join(groups[j][0].text for j in range(i, i + size)))
+            if alternatives:
+                found.update(dict.fromkeys(range(i, i + size), alternatives))
+                length = size
+                break
+        i += length
+    compounds: dict[int, list[Term]] = {}
+    for i, word in joined_words(groups):
+        compounds.setdefault(i, []).append(word)
+        compounds.setdefault(i + 1, []).append(word)
+    for i, group in enumerate(groups):
+        if len(group) == 1 and not group[0].is_phrase:
+            compounds.setdefault(i, []).extend(split_words(group[0].text))
+    for i, words in compounds.items():
+        if words:
+            found[i] = dataclasses.replace(found.get(i, Alternatives()), compounds=tuple(words))
+    return found
+
+
+def excluded_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
+    """The excluded terms (by index) that are a name, with what else they match: an exclusion leaves out
+    what the term would find, so ``-BJP`` also removes articles that write भाजपा, and ``-Pakistan`` those
+    counted under the country however they write it."""
+    found = {}
+    for number, term in enumerate(parsed.excluded):
+        alternatives = _name_alternatives(term.text)
+        if alternatives:
+            found[number] = alternatives
+    return found
