@@ -161,8 +161,11 @@ def main(argv: list[str] | None = None) -> int:
             # The URL set repeats, so the default per-query cache answers most requests after warm-up;
             # the same load with it off shows what queries never seen before would get.
             targets.append(dataclasses.replace(target, query_cache=False))
+    # Every index is built before any is loaded, and the nodes have finished merging (see bench_search).
+    counts = [ensure_index(target, corpus) for target in targets]
     for target in targets:
-        documents = ensure_index(target, corpus)
+        target.wait_until_idle()
+    for target, documents in zip(targets, counts, strict=True):
         port = free_port()
         base_url = f"http://127.0.0.1:{port}"
         with tempfile.TemporaryDirectory(prefix="bench-http-") as tmp:

@@ -277,14 +277,15 @@ def main(argv: list[str] | None = None) -> int:
 
     specs = load_query_set()
     results: dict[tuple[str, int], Samples] = {}
-    # Every index is built (or found) before any is timed, and the writes are flushed: searches timed
-    # right after a 100k build while its files were still being written back ran a third slower (embedded
-    # 100k p50 16.0 ms, 11.0 ms for the same index a minute later).
+    # Every index is built (or found) before any is timed, the nodes have finished merging and the writes
+    # are flushed: searches timed right after a 100k build ran a third slower than a minute later.
     built = []
     for size in args.sizes:
         corpus = ensure_corpus(size, args.seed, args.cache_dir)
         for target in selected_targets(args, size):
             built.append((size, target, ensure_index(target, corpus, rebuild=args.rebuild)))
+    for _, target, _ in built:
+        target.wait_until_idle()
     os.sync()
     for size, target, documents in built:
         # Every query as if new (no facet counts or highlights of an earlier run of it): the figures

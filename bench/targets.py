@@ -79,6 +79,25 @@ class EngineTarget:
             stats = json.load(resp)
         return stats["_all"]["primaries"]["store"]["size_in_bytes"]
 
+    def wait_until_idle(self, timeout: float = 900.0) -> None:
+        """Return once the node merges no segments: a bulk load can leave merges running, which on two
+        cores would slow whatever is timed beside them. (The embedded engine's writer finishes its
+        merges before it closes.)"""
+        if self.url is None:
+            return
+        base = self.url.rstrip("/")
+        # Fixed admin URLs built from our own index name, not from user input.
+        request = urllib.request.Request(f"{base}/{self.index}/_flush", method="POST")
+        urllib.request.urlopen(request, timeout=120).close()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with urllib.request.urlopen(f"{base}/_nodes/stats/indices/merge", timeout=30) as resp:
+                nodes = json.load(resp)["nodes"].values()
+            if sum(node["indices"]["merges"]["current"] for node in nodes) == 0:
+                return
+            time.sleep(2)
+        print(f"{self.kind}: still merging after {timeout:.0f}s; measuring anyway", file=sys.stderr)
+
     def drop(self) -> None:
         """Remove the index (and for embedded, its directory)."""
         if self.data_dir is not None:
