@@ -122,8 +122,8 @@ class _Page:
     date: dt.date | None
     masthead: str | None
     byline_source: str | None
-    # The places of the datelines taken out, which may name a country ("DOHA, Qatar, May 16, 2025").
-    places: str = ""
+    # The places of the datelines taken out ("DOHA, Qatar, May 16, 2025"): they open the body.
+    places: tuple[str, ...] = ()
 
 
 def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Page:
@@ -142,7 +142,7 @@ def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Pa
         if (d.labelled or len(lines[i].split()) <= _DATELINE_MAX_WORDS)
         and not (d.tail_words >= _LEAD_MIN_WORDS and SENTENCE_END.search(lines[i]))
     }
-    places = "\n".join(d.place for i, d in datelines if i in metadata and d.place)
+    places = tuple(d.place for i, d in datelines if i in metadata and d.place)
     lines = [line for i, line in enumerate(lines) if i not in metadata]
     byline = find_byline(lines, today)
     lines = [line for i, line in enumerate(lines) if i not in byline.lines]
@@ -213,14 +213,14 @@ def build_article(
         raise RejectedRecord("no article body left after removing boilerplate and the title")
     # The dateline's place opens the body, as the line did before its date was taken out: an article
     # datelined पटना is found by Patna.
-    if page.places and not fold(body_lines[0]).startswith(fold(page.places.split("\n")[0])):
-        body_lines = [*page.places.split("\n"), *body_lines]
+    if page.places and not fold(body_lines[0]).startswith(fold(page.places[0])):
+        body_lines = [*page.places, *body_lines]
     body = "\n\n".join(body_lines)
 
     date = (parse_date_value(published, today) if published not in (None, "") else None) or page.date
     full_text = title + "\n" + body
     languages = detect_languages(full_text)
-    countries = extract_countries(f"{title}\n{page.places}\n{body}")
+    countries = extract_countries(f"{title}\n{body}")  # the body holds the datelines' places too
     return Article(
         id=make_id(given_id, url, title, body, raw),
         title=title,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from search_app.engines.acronyms import letter_name_spellings
+from search_app.engines.compounds import joined_words, split_words
 from search_app.query import MAX_QUERY_LENGTH, ParsedQuery, QueryTooLong, Term, parse_query
 
 
@@ -93,8 +95,6 @@ def test_a_nukta_letter_typed_precomposed_is_the_indexed_spelling():
     ],
 )
 def test_neighbouring_words_are_also_looked_for_written_together(text, joined):
-    from search_app.engines.compounds import joined_words
-
     found = joined_words(parse_query(text).groups)
     assert [(i, term.text) for i, term in found] == joined
 
@@ -110,8 +110,6 @@ def test_neighbouring_words_are_also_looked_for_written_together(text, joined):
     ],
 )
 def test_a_long_word_is_also_looked_for_split_in_two(word, splits):
-    from search_app.engines.compounds import split_words
-
     assert [term.text for term in split_words(word)] == splits
     assert all(term.is_phrase for term in split_words(word))
 
@@ -131,6 +129,4 @@ def test_a_long_word_is_also_looked_for_split_in_two(word, splits):
     ],
 )
 def test_acronyms_are_also_looked_for_in_letter_names(word, spellings):
-    from search_app.engines.acronyms import letter_name_spellings
-
     assert [term.text for term in letter_name_spellings(word)] == spellings

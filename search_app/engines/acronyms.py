@@ -44,7 +44,7 @@ def letter_name_spellings(word: str) -> tuple[Term, ...]:
         if sum(c.isupper() for c in word) < 2:
             return ()  # typed as a word (Modi, fat), not as an acronym (BJP, AfD)
         letters = [spelled[c] for c in word.upper()]
-        return tuple(Term(("".join(names[script] for names in letters),)) for script in (0, 1))
+        return tuple(Term(("".join(written[script] for written in letters),)) for script in (0, 1))
     rest, letters = unicodedata.normalize("NFC", word), []
     while rest:
         for name, letter in names:

@@ -56,7 +56,7 @@ def _name_alternatives(text: str) -> Alternatives | None:
     own = indic_key(text)
     acronym = letter_name_spellings(text.strip()) if own else ()  # AND is a stop word, not A-N-D
     spellings = _spellings().get(own, ()) + acronym
-    others = {indic_key(s.text): s for s in spellings if indic_key(s.text) not in ((), own)}
+    others = {key: s for s in spellings if (key := indic_key(s.text)) not in ((), own)}
     if not country and not others:
         return None
     return Alternatives(country["name"] if country else None, tuple(others.values()))
@@ -108,11 +108,10 @@ def name_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
         compounds.setdefault(i, []).append(word)
         compounds.setdefault(i + 1, []).append(word)
     for i, group in enumerate(groups):
-        if len(group) == 1 and not group[0].is_phrase:
-            compounds.setdefault(i, []).extend(split_words(group[0].text))
+        if len(group) == 1 and not group[0].is_phrase and (splits := split_words(group[0].text)):
+            compounds.setdefault(i, []).extend(splits)
     for i, words in compounds.items():
-        if words:
-            found[i] = dataclasses.replace(found.get(i, Alternatives()), compounds=tuple(words))
+        found[i] = dataclasses.replace(found.get(i, Alternatives()), compounds=tuple(words))
     return found
 
 

@@ -150,6 +150,12 @@ def loaded(engine):
     return engine
 
 
+def add(engine, documents) -> None:
+    """Index ``documents`` and make them searchable."""
+    engine.upsert(documents)
+    engine.refresh()
+
+
 def ids(engine, text="", **kwargs) -> set[str]:
     kwargs.setdefault("size", MAX_PAGE_SIZE)
     return {hit.id for hit in engine.search(SearchRequest(text=text, **kwargs)).hits}
@@ -363,8 +369,7 @@ NAME_DOCS = [
     ],
 )
 def test_names_match_across_spelling_conventions(loaded, query, expected):
-    loaded.upsert(NAME_DOCS)
-    loaded.refresh()
+    add(loaded, NAME_DOCS)
     found = ids(loaded, query)
     assert expected <= found
     assert found <= {doc["id"] for doc in NAME_DOCS}  # no other article shares these names
@@ -465,8 +470,7 @@ LANKA_DOC = article(
 
 @pytest.fixture
 def precision(loaded):
-    loaded.upsert([*PRECISION_DOCS, *SPORT_DOCS, LANKA_DOC, PARTY_DOC])
-    loaded.refresh()
+    add(loaded, [*PRECISION_DOCS, *SPORT_DOCS, LANKA_DOC, PARTY_DOC])
     return loaded
 
 
@@ -488,13 +492,13 @@ def test_a_phrase_with_a_short_word_needs_every_word(precision):
 @pytest.mark.needs_icu
 def test_the_flap_r_is_r_across_scripts_however_it_is_typed(precision):
     # ड़ is said r: चोपड़ा is Chopra in Latin and ચોપરા in Gujarati. Ingest stores it as ड + nukta (NFC).
-    precision.upsert(
+    add(
+        precision,
         [
             article("hi-chopra", "hi", "नीरज चोपड़ा ने स्वर्ण जीता", "भाला फेंक में चोपड़ा सबसे आगे रहे।", "2024-08-08"),
             article("gu-chopra", "gu", "નીરજ ચોપરાને સુવર્ણ", "ભાલા ફેંકમાં ચોપરા સૌથી આગળ રહ્યા.", "2024-08-08"),
-        ]
+        ],
     )
-    precision.refresh()
     precomposed = "\u091a\u094b\u092a\u095c\u093e"  # ड़ as one code point, as some keyboards type it
     for query in ("Chopra", "चोपड़ा", precomposed, "ચોપરા", '"Neeraj Chopra"'):
         assert ids(precision, query) == {"hi-chopra", "gu-chopra"}, query
@@ -566,8 +570,7 @@ def test_excluding_a_name_excludes_what_the_name_finds(precision):
 @pytest.mark.needs_icu
 def test_an_excluded_name_does_not_remove_words_that_share_its_consonants(precision):
     # करने ("to do") has the consonants of Ukraine (k-r-n); excluding the country keeps the article.
-    precision.upsert([article("hi-karne", "hi", "किसानों की मदद", "सरकार ने किसानों की मदद करने का फैसला किया।")])
-    precision.refresh()
+    add(precision, [article("hi-karne", "hi", "किसानों की मदद", "सरकार ने किसानों की मदद करने का फैसला किया।")])
     assert ids(precision, "किसानों -Ukraine") == {"hi-karne"}
     assert ids(precision, "किसानों -करने") == set()
 
@@ -575,13 +578,13 @@ def test_an_excluded_name_does_not_remove_words_that_share_its_consonants(precis
 @pytest.mark.needs_icu
 def test_a_one_syllable_gujarati_name_keeps_what_looks_like_a_case_ending(precision):
     # ધોની is Dhoni, not ધો + the ending ની ("of"); ધોનીએ ("by Dhoni") is the name with one.
-    precision.upsert(
+    add(
+        precision,
         [
             article("gu-dhoni", "gu", "ચેન્નઈની જીત", "ચેન્નઈની જીતમાં ધોની અને રાની બંને હાજર હતા."),
             article("gu-dhonie", "gu", "ચેન્નઈ જીત્યું", "ફાઇનલમાં ધોનીએ છગ્ગો ફટકાર્યો."),
-        ]
+        ],
     )
-    precision.refresh()
     for query in ("Dhoni", "धोनी", "ધોની"):
         assert {"gu-dhoni", "gu-dhonie"} <= ids(precision, query), query
     assert "gu-dhoni" in ids(precision, "Rani")
@@ -589,15 +592,15 @@ def test_a_one_syllable_gujarati_name_keeps_what_looks_like_a_case_ending(precis
 
 @pytest.mark.needs_icu
 def test_a_compound_finds_it_written_together_or_apart(precision):
-    precision.upsert(
+    add(
+        precision,
         [
             article("hi-srk", "hi", "शाहरुख खान की नई फिल्म", "शाहरुख खान ने मुंबई में शूटिंग शुरू की।"),
             article("hi-pm", "hi", "प्रधानमंत्री का दौरा", "प्रधानमंत्री ने नई योजना की घोषणा की।"),
             article("gu-pm", "gu", "વડાપ્રધાનની મુલાકાત", "વડાપ્રધાને નવી યોજનાની જાહેરાત કરી."),
             article("en-srk", "en", "A new film", "Shah Rukh Khan began shooting in Mumbai on Monday."),
-        ]
+        ],
     )
-    precision.refresh()
     # Written apart in the query, together in hi-srk; together in the query, apart in en-srk.
     for query in ("Shah Rukh Khan", "Shah Rukh", "शाह रुख", "શાહ રૂખ ખાન", "Shahrukh", "शाहरुख खान"):
         assert ids(precision, query) == {"hi-srk", "en-srk"}, query
@@ -611,14 +614,14 @@ def test_a_compound_finds_it_written_together_or_apart(precision):
 
 @pytest.mark.needs_icu
 def test_an_acronym_finds_its_letter_names_in_every_script(precision):
-    precision.upsert(
+    add(
+        precision,
         [
             article("en-afd", "en", "German election", "The AfD came second in the German election."),
             article("hi-afd", "hi", "जर्मनी चुनाव", "जर्मनी के चुनाव में एएफडी दूसरे स्थान पर रही।"),
             article("gu-rss", "gu", "સંઘની બેઠક", "આરએસએસની બેઠક નાગપુરમાં યોજાઈ."),
-        ]
+        ],
     )
-    precision.refresh()
     for query in ("AfD", "AFD", "एएफडी", "એએફડી"):
         assert ids(precision, query) == {"en-afd", "hi-afd"}, query
     assert ids(precision, "RSS") == {"gu-rss"}  # with its case ending: આરએસએસની
@@ -647,8 +650,7 @@ WORD_DOCS = [
 def test_names_do_not_match_everyday_words_that_share_their_consonants(precision):
     # Ukraine and करने, Kareena and करने, Rohit and राहत, Kerala and કરેલી have the same consonants; the
     # vowels a script writes as i (and a word's first vowel) tell them apart. The names still match.
-    precision.upsert(WORD_DOCS)
-    precision.refresh()
+    add(precision, WORD_DOCS)
     for query in ("Ukraine", "Kareena", "Rohit", "Kerala", "Karina", "Kerela"):
         found = ids(precision, query)
         assert "hi-names" in found, query
@@ -661,14 +663,14 @@ def test_names_do_not_match_everyday_words_that_share_their_consonants(precision
 @pytest.mark.needs_icu
 def test_english_words_do_not_match_hindi_and_gujarati_function_words(precision):
     # पर (on) and બાદ (after) transliterate to par and bad; function words match only in their script.
-    precision.upsert(
+    add(
+        precision,
         [
             article("hi-par", "hi", "मौसम", "बारिश के बाद नदी पर पुल बंद हुआ।"),
             article("gu-bad", "gu", "હવામાન", "વરસાદ બાદ નદી પર પુલ બંધ થયો."),
             article("en-par", "en", "Golf", "He finished one under par, a bad day for the leader."),
-        ]
+        ],
     )
-    precision.refresh()
     assert ids(precision, "par") == {"en-par"}
     assert ids(precision, "bad") == {"en-par"}
     assert {"hi-par", "gu-bad"} <= ids(precision, "नदी")  # found by their other words
@@ -678,13 +680,13 @@ def test_english_words_do_not_match_hindi_and_gujarati_function_words(precision)
 def test_a_name_in_another_script_does_not_reach_english_words_by_their_consonants(precision):
     # हमास (Hamas) shares h-m-s with "homes", मंत्री (minister) m-n-t-r with "monetary": English writes
     # names with a capital letter, and only those are compared by consonants.
-    precision.upsert(
+    add(
+        precision,
         [
             article("en-homes", "en", "Floods", "Floods damaged homes; the monetary aid came late."),
             article("en-hamas", "en", "Talks", "Hamas leaders met mediators in Doha."),
-        ]
+        ],
     )
-    precision.refresh()
     assert ids(precision, "हमास") == {"en-hamas"}
     assert "en-homes" not in ids(precision, "मंत्री")
 
@@ -692,10 +694,10 @@ def test_a_name_in_another_script_does_not_reach_english_words_by_their_consonan
 @pytest.mark.needs_icu
 def test_other_spellings_match_exactly_not_by_consonants(precision):
     # Vadodara's spelling वडोदरा must not reach English words by its consonants (v-d-r: Vadra).
-    precision.upsert(
-        [article("en-vadra", "en", "Vadra speaks", "Robert Vadra spoke to reporters.", "2024-01-02")]
+    add(
+        precision,
+        [article("en-vadra", "en", "Vadra speaks", "Robert Vadra spoke to reporters.", "2024-01-02")],
     )
-    precision.refresh()
     assert "en-vadra" not in ids(precision, "Vadodara")
     assert "en-vadra" in ids(precision, "Vadra")
     # Nor by a typo's edit: Chennai's spelling Madras (stemmed madra) is one letter from vadra.
@@ -722,7 +724,8 @@ def test_english_plurals_and_singulars_find_each_other(precision):
 
 @pytest.mark.needs_icu
 def test_latin_spellings_with_doubled_vowels_find_the_long_vowels(precision):
-    precision.upsert(
+    add(
+        precision,
         [
             article(
                 "hi-chandrayaan",
@@ -731,9 +734,8 @@ def test_latin_spellings_with_doubled_vowels_find_the_long_vowels(precision):
                 "इसरो के वैज्ञानिक नीरज ने कहा कि चंद्रयान का डेटा आधार बनेगा।",
                 "2024-08-23",
             )
-        ]
+        ],
     )
-    precision.refresh()
     for query in ("Chandrayaan", "Chandrayan", "Pooja", "Neeraj", '"Chandrayaan mission"'):
         assert "hi-chandrayaan" in ids(precision, query), query
 
