@@ -14,9 +14,12 @@ machine load:
   the response on every call, work that is the test harness's, not the application's.
 
 Prints p50/p95/p99 for all queries and for the 3-facet subset, the overhead ratio (application p50 / engine
-p50), and the growth factor of p50 from the smallest to the largest size.
+p50), and the growth factor of p50 from the smallest to the largest size. With ``--runs N`` the whole
+measurement (every engine and size, one after the other) is made N times; the tables pool the samples of
+every run, and the targets are judged on the median of the runs' figures, since one run's p50 moves by a
+third with the state of this machine.
 
-    .venv/bin/python bench/bench_search.py --sizes 10000,100000 --repeat 10 --write-docs
+    .venv/bin/python bench/bench_search.py --sizes 10000,100000 --repeat 5 --runs 3 --write-docs
 """
 
 from __future__ import annotations
@@ -51,6 +54,10 @@ class Samples:
     client_ms: list[float] = field(default_factory=list)
     totals: list[int] = field(default_factory=list)
     specs: list[QuerySpec] = field(default_factory=list)
+
+    def extend(self, other: Samples) -> None:
+        for name in ("engine_ms", "took_ms", "app_ms", "client_ms", "totals", "specs"):
+            getattr(self, name).extend(getattr(other, name))
 
     def subset(self, keep) -> Samples:
         picked = Samples()
@@ -174,11 +181,34 @@ LATENCY_HEADERS = [
 ]
 
 
-def render(results: dict[tuple[str, int], Samples], sizes: list[int]) -> str:
-    rows, kind_rows, growth_rows, verdicts = [], [], [], []
+def three_facets(samples: Samples) -> Samples:
+    return samples.subset(lambda q: q.facet_count == 3)
+
+
+def p50(samples: Samples) -> float:
+    return percentile(samples.engine_ms, 50)
+
+
+def run_median(runs: list[Samples], figure) -> float:
+    """The median over the runs of one figure of each run."""
+    return median(figure(samples) for samples in runs)
+
+
+def render(runs: dict[tuple[str, int], list[Samples]], sizes: list[int]) -> str:
+    results = {}
+    for key, per_run in runs.items():
+        results[key] = Samples()
+        for samples in per_run:
+            results[key].extend(samples)
+    rows, kind_rows, growth_rows, run_rows, verdicts = [], [], [], [], []
+    run_count = max(len(per_run) for per_run in runs.values())
+    for (engine, size), per_run in runs.items():
+        for subset, pick in (("all", lambda s: s), ("3 facets", three_facets)):
+            figures = [p50(pick(samples)) for samples in per_run]
+            run_rows.append([engine, size, subset, *figures, median(figures)])
     for (engine, size), samples in results.items():
         rows.append(latency_row(engine, size, "all", samples))
-        rows.append(latency_row(engine, size, "3 facets", samples.subset(lambda q: q.facet_count == 3)))
+        rows.append(latency_row(engine, size, "3 facets", three_facets(samples)))
         if size == max(sizes):
             by_kind = defaultdict(list)
             for spec in samples.specs:
@@ -190,10 +220,11 @@ def render(results: dict[tuple[str, int], Samples], sizes: list[int]) -> str:
     small, large = min(sizes), max(sizes)
     for engine in engines:
         if small != large and (engine, small) in results and (engine, large) in results:
-            low = percentile(results[engine, small].engine_ms, 50)
-            high = percentile(results[engine, large].engine_ms, 50)
-            app_low = percentile(results[engine, small].app_ms, 50)
-            app_high = percentile(results[engine, large].app_ms, 50)
+            # Medians of the runs' p50s, the same figures as the per-run table's last column.
+            low = run_median(runs[engine, small], p50)
+            high = run_median(runs[engine, large], p50)
+            app_low = run_median(runs[engine, small], lambda s: percentile(s.app_ms, 50))
+            app_high = run_median(runs[engine, large], lambda s: percentile(s.app_ms, 50))
             growth_rows.append(
                 [
                     engine,
@@ -204,9 +235,15 @@ def render(results: dict[tuple[str, int], Samples], sizes: list[int]) -> str:
                     f"{app_high / app_low:.2f}×",
                 ]
             )
-    if ("embedded", large) in results:
-        verdicts = _verdicts(results["embedded", large], large, growth_rows)
+    if ("embedded", large) in runs:
+        verdicts = _verdicts(runs["embedded", large], large, growth_rows)
     body = markdown_table(LATENCY_HEADERS, rows)
+    if run_count > 1:
+        body += f"\nEngine p50 ms of each of the {run_count} runs, and their median:\n\n"
+        body += markdown_table(
+            ["engine", "articles", "queries", *(f"run {i + 1}" for i in range(run_count)), "median"],
+            run_rows,
+        )
     if kind_rows:
         body += f"\nBy kind of query at {large:,} articles (all filter counts):\n\n"
         body += markdown_table([h for i, h in enumerate(LATENCY_HEADERS) if i not in (5, 7, 9)], kind_rows)
@@ -238,17 +275,20 @@ def render(results: dict[tuple[str, int], Samples], sizes: list[int]) -> str:
         "highlights of recent queries), where the warm-up has already run every query once.\n"
     )
     if verdicts:
-        body += "\nTargets (embedded engine):\n\n" + "".join(f"- {line}\n" for line in verdicts)
+        judged = f" (medians of the {run_count} runs' figures)" if run_count > 1 else ""
+        body += f"\nTargets (embedded engine{judged}):\n\n" + "".join(f"- {line}\n" for line in verdicts)
     return body
 
 
-def _verdicts(samples: Samples, size: int, growth_rows: list[list[object]]) -> list[str]:
-    three = samples.subset(lambda q: q.facet_count == 3)
+def _verdicts(runs: list[Samples], size: int, growth_rows: list[list[object]]) -> list[str]:
     where = f"at {size:,} articles with 3 facets and highlighting"
+    p50_ms = run_median(runs, lambda s: p50(three_facets(s)))
+    p99_ms = run_median(runs, lambda s: percentile(three_facets(s).engine_ms, 99))
+    overhead_ratio = run_median(runs, overhead)
     lines = [
-        f"p50 {where}: {verdict(percentile(three.engine_ms, 50), TARGET_P50_MS, ' ms')}",
-        f"p99 {where}: {verdict(percentile(three.engine_ms, 99), TARGET_P99_MS, ' ms')}",
-        f"overhead (median of app/engine per query): {verdict(overhead(samples), TARGET_OVERHEAD, '×')}",
+        f"p50 {where}: {verdict(p50_ms, TARGET_P50_MS, ' ms')}",
+        f"p99 {where}: {verdict(p99_ms, TARGET_P99_MS, ' ms')}",
+        f"overhead (median of app/engine per query): {verdict(overhead_ratio, TARGET_OVERHEAD, '×')}",
     ]
     for row in growth_rows:
         if row[0] == "embedded":
@@ -270,13 +310,16 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat", type=int, default=10, help="measured rounds of the query set (default: 10)"
     )
     parser.add_argument("--warmup", type=int, default=2, help="unmeasured rounds first (default: 2)")
+    parser.add_argument(
+        "--runs", type=int, default=1, help="whole measurements, one after the other (default: 1)"
+    )
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached indexes")
     add_engine_arguments(parser)
     add_output_arguments(parser)
     args = parser.parse_args(argv)
 
     specs = load_query_set()
-    results: dict[tuple[str, int], Samples] = {}
+    runs: dict[tuple[str, int], list[Samples]] = defaultdict(list)
     # Every index is built (or found) before any is timed, the nodes have finished merging and the writes
     # are flushed: searches timed right after a 100k build ran a third slower than a minute later.
     built = []
@@ -287,19 +330,30 @@ def main(argv: list[str] | None = None) -> int:
     for _, target, _ in built:
         target.wait_until_idle()
     os.sync()
-    for size, target, documents in built:
-        # Every query as if new (no facet counts or highlights of an earlier run of it): the figures
-        # the targets are about. The embedded engine then runs again with its query cache, as a
-        # server answering the same queries again (the next page, a popular search) would.
-        variants = [(target.kind, False)]
-        if target.kind == "embedded":
-            variants.append((REPEATED_LABEL, True))
-        for label, query_cache in variants:
-            print(f"{label} {size:,} ({documents:,} documents): searching ...", file=sys.stderr, flush=True)
-            variant = dataclasses.replace(target, query_cache=query_cache)
-            results[label, size] = measure_target(variant, specs, args.repeat, args.warmup)
-    publish(args, HEADING, render(results, args.sizes))
+    for run in range(args.runs):
+        for size, target, documents in built:
+            measure_variants(target, size, documents, specs, args, run, runs)
+    publish(args, HEADING, render(runs, args.sizes))
     return 0
+
+
+def measure_variants(
+    target: EngineTarget, size: int, documents: int, specs: list[QuerySpec], args, run: int, runs: dict
+) -> None:
+    """One run's samples of ``target``: every query as if new (no facet counts or highlights of an
+    earlier run of it), the figures the targets are about; the embedded engine then runs again with its
+    query cache, as a server answering the same queries again (the next page, a popular search) would."""
+    variants = [(target.kind, False)]
+    if target.kind == "embedded":
+        variants.append((REPEATED_LABEL, True))
+    for label, query_cache in variants:
+        print(
+            f"run {run + 1}/{args.runs}: {label} {size:,} ({documents:,} documents): searching ...",
+            file=sys.stderr,
+            flush=True,
+        )
+        variant = dataclasses.replace(target, query_cache=query_cache)
+        runs[label, size].append(measure_target(variant, specs, args.repeat, args.warmup))
 
 
 if __name__ == "__main__":

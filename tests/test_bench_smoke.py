@@ -7,6 +7,7 @@ the numbers: speed is what the scripts report, not something a test asserts.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -127,12 +128,20 @@ def test_bench_search_runs(cache_dir, docs_file):
         "1",
         "--warmup",
         "0",
+        "--runs",
+        "2",
         cache_dir=cache_dir,
         docs_file=docs_file,
     )
     assert_section(stdout, docs_file, "Search latency (issue #6)", "engine p50 ms")
     assert "| embedded | 200 | 3 facets |" in stdout  # every query computed in full
     assert "| embedded, repeated (query cache on) | 200 | 3 facets |" in stdout
+    # Two runs: the pooled table holds both runs' samples, and each run's p50 is shown with the median.
+    queries = json.loads((BENCH / "queries.json").read_text(encoding="utf-8"))
+    query_set_size = len(queries["queries"]) * len(queries["filter_sets"])
+    assert table_row(stdout, "embedded")["samples"] == str(2 * query_set_size)
+    assert "| engine | articles | queries | run 1 | run 2 | median |" in stdout
+    assert "medians of the 2 runs' figures" in stdout
 
 
 def test_profile_stage_runs(cache_dir, docs_file):
