@@ -275,7 +275,7 @@ def render(runs: dict[tuple[str, int], list[Samples]], sizes: list[int]) -> str:
         "highlights of recent queries), where the warm-up has already run every query once.\n"
     )
     if verdicts:
-        judged = f" (medians of the {run_count} runs' figures)" if run_count > 1 else ""
+        judged = f"; medians of the {run_count} runs' figures" if run_count > 1 else ""
         body += f"\nTargets (embedded engine{judged}):\n\n" + "".join(f"- {line}\n" for line in verdicts)
     return body
 

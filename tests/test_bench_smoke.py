@@ -141,7 +141,7 @@ def test_bench_search_runs(cache_dir, docs_file):
     query_set_size = len(queries["queries"]) * len(queries["filter_sets"])
     assert table_row(stdout, "embedded")["samples"] == str(2 * query_set_size)
     assert "| engine | articles | queries | run 1 | run 2 | median |" in stdout
-    assert "medians of the 2 runs' figures" in stdout
+    assert "Targets (embedded engine; medians of the 2 runs' figures):" in stdout
 
 
 def test_profile_stage_runs(cache_dir, docs_file):
