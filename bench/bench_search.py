@@ -189,6 +189,10 @@ def p50(samples: Samples) -> float:
     return percentile(samples.engine_ms, 50)
 
 
+def app_p50(samples: Samples) -> float:
+    return percentile(samples.app_ms, 50)
+
+
 def run_median(runs: list[Samples], figure) -> float:
     """The median over the runs of one figure of each run."""
     return median(figure(samples) for samples in runs)
@@ -223,8 +227,8 @@ def render(runs: dict[tuple[str, int], list[Samples]], sizes: list[int]) -> str:
             # Medians of the runs' p50s, the same figures as the per-run table's last column.
             low = run_median(runs[engine, small], p50)
             high = run_median(runs[engine, large], p50)
-            app_low = run_median(runs[engine, small], lambda s: percentile(s.app_ms, 50))
-            app_high = run_median(runs[engine, large], lambda s: percentile(s.app_ms, 50))
+            app_low = run_median(runs[engine, small], app_p50)
+            app_high = run_median(runs[engine, large], app_p50)
             growth_rows.append(
                 [
                     engine,
@@ -332,28 +336,29 @@ def main(argv: list[str] | None = None) -> int:
     os.sync()
     for run in range(args.runs):
         for size, target, documents in built:
-            measure_variants(target, size, documents, specs, args, run, runs)
+            where = f"{target.kind} {size:,} ({documents:,} documents)"
+            print(f"run {run + 1}/{args.runs}: {where}", file=sys.stderr, flush=True)
+            for label, samples in measure_variants(target, specs, args.repeat, args.warmup):
+                runs[label, size].append(samples)
     publish(args, HEADING, render(runs, args.sizes))
     return 0
 
 
 def measure_variants(
-    target: EngineTarget, size: int, documents: int, specs: list[QuerySpec], args, run: int, runs: dict
-) -> None:
-    """One run's samples of ``target``: every query as if new (no facet counts or highlights of an
-    earlier run of it), the figures the targets are about; the embedded engine then runs again with its
-    query cache, as a server answering the same queries again (the next page, a popular search) would."""
+    target: EngineTarget, specs: list[QuerySpec], repeat: int, warmup: int
+) -> list[tuple[str, Samples]]:
+    """One run's samples of ``target``, by label: every query as if new (no facet counts or highlights
+    of an earlier run of it), the figures the targets are about; the embedded engine then runs again with
+    its query cache, as a server answering the same queries again (the next page, a popular search) would."""
     variants = [(target.kind, False)]
     if target.kind == "embedded":
         variants.append((REPEATED_LABEL, True))
+    measured = []
     for label, query_cache in variants:
-        print(
-            f"run {run + 1}/{args.runs}: {label} {size:,} ({documents:,} documents): searching ...",
-            file=sys.stderr,
-            flush=True,
-        )
+        print(f"  {label}: searching ...", file=sys.stderr, flush=True)
         variant = dataclasses.replace(target, query_cache=query_cache)
-        runs[label, size].append(measure_target(variant, specs, args.repeat, args.warmup))
+        measured.append((label, measure_target(variant, specs, repeat, warmup)))
+    return measured
 
 
 if __name__ == "__main__":
