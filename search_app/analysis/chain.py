@@ -178,14 +178,7 @@ def clear_word_caches() -> None:
     """Forget every analysed word and chunk, as in a fresh process (benchmarks of a cold analysis)."""
     _INDEX_CACHE.clear()
     _FIND_CACHE.clear()
-    for cached in (
-        analyze_words,
-        _chunk_analysis,
-        _chunk_words,
-        _script_runs,
-        _char_filtered,
-        _distinct_chunks,
-    ):
+    for cached in (analyze_words, _chunk_words, _script_runs, _char_filtered, _distinct_chunks):
         cached.cache_clear()
 
 
@@ -223,22 +216,21 @@ def index_terms(text: str, analyzers: tuple[str, ...] = ANALYZERS) -> dict[str, 
     }
 
 
-@lru_cache(maxsize=1 << 16)
-def _chunk_analysis(
-    chunk: str, analyzers: tuple[str, ...]
-) -> tuple[frozenset[str], tuple[tuple[int, int, tuple[str | None, ...]], ...]]:
-    """All terms of one chunk (for a quick "anything here?" test) and, per word, its span and terms."""
+ChunkAnalysis = tuple[frozenset[str], tuple[tuple[int, int, tuple[str | None, ...]], ...]]
+
+
+def _chunk_analysis(chunk: str, analyzers: tuple[str, ...]) -> ChunkAnalysis:
+    """All terms of one chunk (for the holders table) and, per word, its span and terms. Not cached on
+    its own: find_words' tables keep every result (its words' analyses are cached)."""
     words = tuple((a, b, analyze_words(chunk[a:b], analyzers)) for a, b in _chunk_words(chunk))
     every = frozenset(t for _, _, terms in words for t in terms if t is not None)
     return every, words
 
 
-ChunkAnalysis = tuple[frozenset[str], tuple[tuple[int, int, tuple[str | None, ...]], ...]]
-
-
 class _FindTables(NamedTuple):
     """What find_words knows, per analyzer group. Replaced by new tables when full, never emptied in
-    place, so a search in another thread keeps a consistent set."""
+    place, so a search in another thread keeps analyses and holders consistent (only ``learnt`` is
+    cleared in place: a text missing from it is just checked again)."""
 
     analyses: dict[str, ChunkAnalysis]  # every chunk analysed so far
     holders: dict[str, set[str]]  # term -> the analysed chunks that hold it
