@@ -56,7 +56,7 @@ def measure(paths: list[str]) -> tuple[list[tuple[str, float]], int, int]:
     _, detection = _timed(lambda: [detect_languages(f"{a['title']}\n{a['body']}") for a in articles])
     chain.clear_word_caches()
     prepared, cold = _timed(lambda: [prepare_document(a) for a in articles])
-    words = chain.analyze_words.cache_info().currsize
+    words = chain.known_words()
     _, known = _timed(lambda: [prepare_document(a) for a in articles])
     with tempfile.TemporaryDirectory(prefix="ingest-stages-") as data_dir:
         engine = EmbeddedEngine(Path(data_dir), index="stages")

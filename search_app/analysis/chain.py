@@ -2,13 +2,15 @@
 then each analyzer's token filters; every token keeps its offsets in the original text.
 
 Speed: the text is segmented once for all analyzers that share char filters (all of ours do), and the
-token filters run once per distinct word and analyzer (an LRU cache), because ICU transforms are slow
-and news text repeats its words a lot.
+token filters run once per distinct word and analyzer (a cache), because ICU transforms are slow and news
+text repeats its words a lot; a text's new words go through the filters together, one call per step for
+all of them (``batching``).
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import threading
 from collections.abc import Callable, Iterable
@@ -17,8 +19,9 @@ from typing import NamedTuple
 
 import icu
 
+from search_app.analysis.batching import BatchFilter
 from search_app.analysis.rules import CharFilter, analyzer_rules
-from search_app.analysis.token_filters import TokenFilter, token_filter_steps
+from search_app.analysis.token_filters import Step, token_filter_steps
 
 # The analyzers the text fields are indexed with (the skeleton of a word goes to one of two fields,
 # by the word's script).
@@ -33,6 +36,8 @@ _local = threading.local()  # ICU break iterators hold state: one per thread
 _CHUNK = re.compile(r"\S+")
 _INDEX_CACHE: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
 _INDEX_CACHE_SIZE = 1 << 18  # chunks; cleared when full (about 60 MB)
+_WORD_CACHE: dict[tuple[str, ...], dict[str, tuple[str | None, ...]]] = {}
+_WORD_CACHE_SIZE = 1 << 18  # words; cleared when full
 
 
 class Token(NamedTuple):
@@ -176,21 +181,33 @@ def segment(text: str, char_filters: tuple[CharFilter, ...] = ()) -> list[Word]:
 
 def clear_word_caches() -> None:
     """Forget every analysed word and chunk, as in a fresh process (benchmarks of a cold analysis)."""
-    _INDEX_CACHE.clear()
-    _FIND_CACHE.clear()
-    for cached in (analyze_words, _chunk_words, _script_runs, _char_filtered, _distinct_chunks):
+    for table in (_INDEX_CACHE, _FIND_CACHE, _WORD_CACHE):
+        table.clear()
+    for cached in (_chunk_words, _script_runs, _char_filtered, _distinct_chunks):
         cached.cache_clear()
 
 
-def _chunk_terms(chunk: str, analyzers: tuple[str, ...]) -> tuple[str, ...]:
-    """Per analyzer, the space-joined terms of one chunk's words ("" for none); ``index_terms`` caches it."""
-    words = [chunk[a:b] for a, b in _chunk_words(chunk)]
-    per_word = [analyze_words(w, analyzers) for w in words]
-    return (
-        tuple(" ".join(filter(None, column)) for column in zip(*per_word, strict=True))
-        if per_word
-        else (("",) * len(analyzers))
-    )
+def known_words() -> int:
+    """How many (word, analyzer group) analyses the word cache holds."""
+    return sum(map(len, _WORD_CACHE.values()))
+
+
+def _chunks_words(chunks: Iterable[str]) -> dict[str, list[str]]:
+    return {chunk: [chunk[a:b] for a, b in _chunk_words(chunk)] for chunk in chunks}
+
+
+def _chunks_terms(chunks: Iterable[str], analyzers: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Per chunk, per analyzer, the space-joined terms of the chunk's words ("" for none); ``index_terms``
+    caches them. The chunks' new words are analysed together."""
+    words = _chunks_words(chunks)
+    analysed = analyze_many(itertools.chain.from_iterable(words.values()), analyzers)
+    empty = ("",) * len(analyzers)
+
+    def joined(chunk_words: list[str]) -> tuple[str, ...]:
+        columns = zip(*map(analysed.get, chunk_words), strict=True)
+        return tuple(" ".join(filter(None, column)) for column in columns) if chunk_words else empty
+
+    return {chunk: joined(chunk_words) for chunk, chunk_words in words.items()}
 
 
 def index_terms(text: str, analyzers: tuple[str, ...] = ANALYZERS) -> dict[str, str]:
@@ -202,14 +219,15 @@ def index_terms(text: str, analyzers: tuple[str, ...] = ANALYZERS) -> dict[str, 
     filtered = text
     for char_filter in shared_char_filters(analyzers):
         filtered = char_filter.pattern.sub(char_filter.replacement, filtered)
-    # A plain dict in front of the LRU cache: this loop runs once per word of every indexed article.
+    # A plain dict: this runs once per word of every indexed article.
     cache = _INDEX_CACHE.setdefault(analyzers, {})
     if len(cache) > _INDEX_CACHE_SIZE:
         cache.clear()
+    chunks = filtered.split()
+    new = _chunks_terms({chunk for chunk in chunks if chunk not in cache}, analyzers)
+    cache.update(new)
     known = cache.get
-    rows = [
-        known(chunk) or cache.setdefault(chunk, _chunk_terms(chunk, analyzers)) for chunk in filtered.split()
-    ]
+    rows = [known(chunk) or new[chunk] for chunk in chunks]  # `or`: another thread may empty the cache
     columns = zip(*rows, strict=True) if rows else ((),) * len(analyzers)
     return {
         analyzer: " ".join(filter(None, column)) for analyzer, column in zip(analyzers, columns, strict=True)
@@ -219,10 +237,10 @@ def index_terms(text: str, analyzers: tuple[str, ...] = ANALYZERS) -> dict[str, 
 ChunkAnalysis = tuple[frozenset[str], tuple[tuple[int, int, tuple[str | None, ...]], ...]]
 
 
-def _chunk_analysis(chunk: str, analyzers: tuple[str, ...]) -> ChunkAnalysis:
-    """All terms of one chunk (for the holders table) and, per word, its span and terms. Not cached on
-    its own: find_words' tables keep every result (its words' analyses are cached)."""
-    words = tuple((a, b, analyze_words(chunk[a:b], analyzers)) for a, b in _chunk_words(chunk))
+def _chunk_analysis(chunk: str, analysed: dict[str, tuple[str | None, ...]]) -> ChunkAnalysis:
+    """All terms of one chunk (for the holders table) and, per word, its span and terms (from
+    ``analysed``). Not cached on its own: find_words' tables keep every result."""
+    words = tuple((a, b, analysed[chunk[a:b]]) for a, b in _chunk_words(chunk))
     every = frozenset(t for _, _, terms in words for t in terms if t is not None)
     return every, words
 
@@ -251,11 +269,13 @@ def _find_tables(analyzers: tuple[str, ...]) -> _FindTables:
     return tables
 
 
-def _learn(chunk: str, analyzers: tuple[str, ...], tables: _FindTables) -> ChunkAnalysis:
-    analysis = tables.analyses[chunk] = _chunk_analysis(chunk, analyzers)
-    for term in analysis[0]:
-        tables.holders.setdefault(term, set()).add(chunk)
-    return analysis
+def _learn(chunks: Iterable[str], analyzers: tuple[str, ...], tables: _FindTables) -> None:
+    words = _chunks_words(chunks)
+    analysed = analyze_many(itertools.chain.from_iterable(words.values()), analyzers)
+    for chunk in words:
+        analysis = tables.analyses[chunk] = _chunk_analysis(chunk, analysed)
+        for term in analysis[0]:
+            tables.holders.setdefault(term, set()).add(chunk)
 
 
 @lru_cache(maxsize=1024)  # the texts of _char_filtered's cache
@@ -306,8 +326,7 @@ def find_words(
     tables = _find_tables(analyzers)
     distinct = _distinct_chunks(filtered)
     if filtered not in tables.learnt:
-        for chunk in distinct.difference(tables.analyses):
-            _learn(chunk, analyzers, tables)
+        _learn(distinct.difference(tables.analyses), analyzers, tables)
         tables.learnt.add(filtered)
     if candidates is None:
         looked_at = distinct
@@ -332,31 +351,31 @@ def find_words(
     return spans
 
 
-class _Step:
+class _Node:
     """A node of the analyzers' shared filter tree: one filter step, then what follows it."""
 
-    __slots__ = ("apply", "children", "ends", "key")
+    __slots__ = ("children", "ends", "step")
 
-    def __init__(self, key: str, apply: TokenFilter) -> None:
-        self.key, self.apply = key, apply
-        self.children: list[_Step] = []
+    def __init__(self, step: Step) -> None:
+        self.step = step
+        self.children: list[_Node] = []
         self.ends: list[int] = []  # analyzers (by index) whose chain ends with this step
 
 
 @cache
-def _step_tree(analyzers: tuple[str, ...]) -> tuple[tuple[_Step, ...], tuple[int, ...]]:
+def _step_tree(analyzers: tuple[str, ...]) -> tuple[tuple[_Node, ...], tuple[int, ...]]:
     """The analyzers' token filter chains merged into a tree, so that steps they begin with alike
     (nfkc_cf and decimal_digit for all of ours, the Any-Latin transform for two) run once per word.
     Also the analyzers without any filter."""
-    roots: list[_Step] = []
+    roots: list[_Node] = []
     bare: list[int] = []
     for index, analyzer in enumerate(analyzers):
         level, node = roots, None
         for name in analyzer_rules(analyzer).filters:
-            for key, apply in token_filter_steps(name):
-                node = next((n for n in level if n.key == key), None)
+            for step in token_filter_steps(name):
+                node = next((n for n in level if n.step.key == step.key), None)
                 if node is None:
-                    node = _Step(key, apply)
+                    node = _Node(step)
                     level.append(node)
                 level = node.children
         if node is None:
@@ -366,46 +385,80 @@ def _step_tree(analyzers: tuple[str, ...]) -> tuple[tuple[_Step, ...], tuple[int
     return tuple(roots), tuple(bare)
 
 
-# One step of a flattened filter tree: the filter, the register holding its input (0: the word; i + 1:
-# the output of step i), and the analyzers (by index) whose chain ends with it.
-_Op = tuple[TokenFilter, int, tuple[int, ...]]
+# One step of a flattened filter tree: the step over many terms, the register holding its input (0: the
+# words; i + 1: the output of step i), and the analyzers (by index) whose chain ends with it.
+_Op = tuple[BatchFilter, int, tuple[int, ...]]
 
 
 @cache
 def _program(analyzers: tuple[str, ...]) -> tuple[tuple[_Op, ...], tuple[int, ...]]:
     """The step tree of ``analyzers`` as a flat list of steps, each after the step it reads from, and the
-    analyzers without any filter. Running a flat list costs a fraction of walking the tree per word, and
-    this runs for every distinct word an ingest sees (most of the analysis time of a large ingest)."""
+    analyzers without any filter."""
     roots, bare = _step_tree(analyzers)
     ops: list[_Op] = []
     pending = [(node, 0) for node in reversed(roots)]
     while pending:
         node, source = pending.pop()
-        ops.append((node.apply, source, tuple(node.ends)))
+        ops.append((node.step.batch, source, tuple(node.ends)))
         register = len(ops)
         pending.extend((child, register) for child in reversed(node.children))
     return tuple(ops), bare
 
 
-@lru_cache(maxsize=1 << 18)
+def _analyze_batch(words: list[str], analyzers: tuple[str, ...]) -> list[tuple[str | None, ...]]:
+    """The terms each of ``analyzers`` makes of each word: every step runs once over the column of the
+    terms it gets (a step whose input was dropped, a stop word or a too short one, drops it too)."""
+    program, bare = _program(analyzers)
+    columns: list[list[str | None]] = [[None] * len(words) for _ in analyzers]
+    for index in bare:
+        columns[index] = list(words)
+    registers: list[list[str | None]] = [list(words)]
+    for batch, source, ends in program:
+        column = registers[source]
+        live = [term for term in column if term]
+        if len(live) == len(column):
+            result = batch(live)
+        elif live:
+            results = iter(batch(live))
+            result = [next(results) if term else None for term in column]
+        else:
+            result = column
+        registers.append(result)
+        for index in ends:
+            columns[index] = result
+    return [tuple(term or None for term in row) for row in zip(*columns, strict=True)]
+
+
+def _word_cache(analyzers: tuple[str, ...]) -> dict[str, tuple[str | None, ...]]:
+    cache = _WORD_CACHE.setdefault(analyzers, {})
+    if len(cache) > _WORD_CACHE_SIZE:
+        cache.clear()
+    return cache
+
+
+def analyze_many(words: Iterable[str], analyzers: tuple[str, ...]) -> dict[str, tuple[str | None, ...]]:
+    """Each distinct word of ``words`` with the term each of ``analyzers`` makes of it (None where it
+    drops it); the words not analysed before go through the filters together."""
+    cache = _word_cache(analyzers)
+    found: dict[str, tuple[str | None, ...]] = {}
+    new: list[str] = []
+    for word in set(words):
+        terms = cache.get(word)
+        if terms is None:
+            new.append(word)
+        else:
+            found[word] = terms
+    if new:
+        fresh = dict(zip(new, _analyze_batch(new, analyzers), strict=True))
+        cache.update(fresh)
+        found.update(fresh)
+    return found
+
+
 def analyze_words(word: str, analyzers: tuple[str, ...]) -> tuple[str | None, ...]:
     """The term each of ``analyzers`` makes of one segmented ``word`` (None where it drops it)."""
-    program, bare = _program(analyzers)
-    out: list[str | None] = [None] * len(analyzers)
-    for index in bare:
-        out[index] = word or None
-    if not word:
-        return tuple(out)
-    registers: list[str | None] = [word]
-    for apply, source, ends in program:
-        term = registers[source]
-        # A step whose input was dropped (a stop word, too short) drops it too, for every analyzer below.
-        result = apply(term) if term else None
-        registers.append(result)
-        if ends and result:
-            for index in ends:
-                out[index] = result
-    return tuple(out)
+    terms = _word_cache(analyzers).get(word)
+    return terms if terms is not None else analyze_many((word,), analyzers)[word]
 
 
 def analyze_word(word: str, analyzer: str) -> str | None:
@@ -422,8 +475,10 @@ def analyze_fields(text: str, analyzers: Iterable[str] = ANALYZERS) -> dict[str,
     for char_filters, names in groups.items():
         group = tuple(names)
         columns: list[list[Token]] = [[] for _ in group]
-        for position, word in enumerate(segment(text, char_filters)):
-            for column, term in zip(columns, analyze_words(word.text, group), strict=True):
+        words = segment(text, char_filters)
+        analysed = analyze_many((word.text for word in words), group)
+        for position, word in enumerate(words):
+            for column, term in zip(columns, analysed[word.text], strict=True):
                 if term is not None:
                     column.append(Token(term, word.start, word.end, position))
         result.update(zip(group, columns, strict=True))

@@ -11,12 +11,12 @@ import threading
 import unicodedata
 from collections.abc import Callable
 from functools import cache
+from typing import NamedTuple
 
 import icu
 
+from search_app.analysis.batching import BatchFilter, TokenFilter, line_bounded, over_lines, per_term
 from search_app.analysis.rules import filter_spec, load_data, python_replacement
-
-TokenFilter = Callable[[str], str | None]
 
 # icu_folding, applied after a transform to Latin: strip accents and fold case.
 FOLDING_ID = "NFD; [:Nonspacing Mark:] Remove; Lower; NFC"
@@ -142,7 +142,7 @@ def _stop(words: frozenset[str]) -> TokenFilter:
     return stop
 
 
-def _pattern_replace(name: str, spec: dict) -> TokenFilter:
+def _pattern_replace(name: str, spec: dict) -> tuple[TokenFilter, BatchFilter]:
     pattern = re.compile(spec["pattern"])
     replacement = python_replacement(spec.get("replacement", ""))
     count = 0 if spec.get("all", True) else 1  # Elasticsearch replaces every match unless all=false
@@ -156,13 +156,20 @@ def _pattern_replace(name: str, spec: dict) -> TokenFilter:
             return term.replace(old, new, times)
 
         replace_literal.__doc__ = f"pattern_replace filter {name}"
-        return replace_literal
+        # A string without a line break cannot match across one; only the first match of a batch would
+        # not be the first of each term.
+        lines = count == 0 and "\n" not in old
+        batch = over_lines(replace_literal, replace_literal) if lines else per_term(replace_literal)
+        return replace_literal, batch
 
     def replace(term: str) -> str:
         return pattern.sub(replacement, term, count=count)
 
     replace.__doc__ = f"pattern_replace filter {name}"
-    return replace
+    bounded = line_bounded(pattern) if count == 0 else None
+    if bounded is None:
+        return replace, per_term(replace)
+    return replace, over_lines(lambda text: bounded.sub(replacement, text), replace)
 
 
 def _length(name: str, spec: dict) -> TokenFilter:
@@ -216,21 +223,51 @@ def _ascii_step(step: str) -> Callable[[str], str] | None:
     return None
 
 
+@cache
+def transform_batch(step: str) -> BatchFilter:
+    """A transform step over many terms: one ICU call over their lines (transforms work on runs of one
+    script, which a line break ends), ASCII terms left to the step's shortcut where it has one."""
+    apply = transform_step(step)
+    joined = over_lines(apply, apply)
+    if step not in _ASCII_IDENTITY_STEPS and _ascii_step(step) is None:
+        return joined
+
+    def run(terms: list[str]) -> list[str | None]:
+        wide = [term for term in terms if not term.isascii()]
+        if len(wide) == len(terms):
+            return joined(terms)
+        done = iter(joined(wide) if wide else ())
+        return [apply(term) if term.isascii() else next(done) for term in terms]
+
+    return run
+
+
 def transform_steps(transform_id: str) -> tuple[str, ...]:
     """The steps of a compound transform id, in order."""
     return tuple(step.strip() for step in transform_id.split(";") if step.strip())
 
 
-_BUILT_IN: dict[str, TokenFilter] = {
-    "decimal_digit": decimal_digit,
-    "indic_normalization": indic_normalization,
-    "hindi_normalization": hindi_normalization,
-    "hindi_stem": hindi_stem,
-    "icu_folding": icu_folding,
+# Built-in filters by name, each with its batch form: the ones that work character by character, or with
+# tables of letters, run over many lines at once; the stemmer looks at each term's end.
+_BUILT_IN: dict[str, tuple[TokenFilter, BatchFilter]] = {
+    "decimal_digit": (decimal_digit, over_lines(decimal_digit, decimal_digit)),
+    "indic_normalization": (indic_normalization, over_lines(indic_normalization, indic_normalization)),
+    "hindi_normalization": (hindi_normalization, over_lines(hindi_normalization, hindi_normalization)),
+    "hindi_stem": (hindi_stem, per_term(hindi_stem)),
+    "icu_folding": (icu_folding, over_lines(icu_folding, icu_folding)),
 }
 
 
-Step = tuple[str, TokenFilter]  # (a key naming what the step does, the step)
+class Step(NamedTuple):
+    """One filter step: a key naming what it does, the step on one term, and on many at once."""
+
+    key: str
+    apply: TokenFilter
+    batch: BatchFilter
+
+
+def _one_term(key: str, apply: TokenFilter) -> tuple[Step]:
+    return (Step(key, apply, per_term(apply)),)
 
 
 @cache
@@ -238,23 +275,26 @@ def token_filter_steps(name: str) -> tuple[Step, ...]:
     """Filter ``name`` as a sequence of steps: one for most filters, one per step of an ICU transform,
     so that analyzers whose transforms begin alike can share the work of the common steps."""
     if name in _BUILT_IN:
-        return ((name, _BUILT_IN[name]),)
+        return (Step(name, *_BUILT_IN[name]),)
     spec = filter_spec(name)
     kind = spec["type"]
     if kind == "icu_normalizer" and spec.get("name", "nfkc_cf") == "nfkc_cf":
-        return (("nfkc_cf", nfkc_casefold),)
+        return (Step("nfkc_cf", nfkc_casefold, over_lines(nfkc_casefold, nfkc_casefold)),)
     if kind == "stemmer" and spec.get("language") == "possessive_english":
-        return ((f"possessive:{name}", english_possessive),)
+        return _one_term(f"possessive:{name}", english_possessive)
     if kind == "stemmer" and spec.get("language") == "minimal_english":
-        return ((f"minimal_english:{name}", english_minimal_stem),)
+        return _one_term(f"minimal_english:{name}", english_minimal_stem)
     if kind == "stop":
-        return ((f"stop:{name}", _stop(frozenset(spec.get("stopwords", ())))),)
+        return _one_term(f"stop:{name}", _stop(frozenset(spec.get("stopwords", ()))))
     if kind == "length":
-        return ((f"length:{name}", _length(name, spec)),)
+        return _one_term(f"length:{name}", _length(name, spec))
     if kind == "pattern_replace":
-        return ((f"pattern_replace:{name}", _pattern_replace(name, spec)),)
+        return (Step(f"pattern_replace:{name}", *_pattern_replace(name, spec)),)
     if kind == "icu_transform":
-        return tuple((f"transform:{step}", transform_step(step)) for step in transform_steps(spec["id"]))
+        return tuple(
+            Step(f"transform:{step}", transform_step(step), transform_batch(step))
+            for step in transform_steps(spec["id"])
+        )
     raise ValueError(f"token filter {name!r} ({kind}) has no Python equivalent")
 
 
@@ -262,12 +302,12 @@ def token_filter(name: str) -> TokenFilter:
     """The function for filter ``name``: a built-in Elasticsearch filter or one defined in the mapping."""
     steps = token_filter_steps(name)
     if len(steps) == 1:
-        return steps[0][1]
+        return steps[0].apply
 
     def apply(term: str) -> str | None:
         result: str | None = term
-        for _, step in steps:
-            result = step(result) if result else None
+        for step in steps:
+            result = step.apply(result) if result else None
         return result
 
     apply.__doc__ = f"token filter {name}"
