@@ -101,15 +101,17 @@ def _break_iterator() -> icu.BreakIterator:
     return iterator
 
 
-@lru_cache(maxsize=1 << 16)
-def _script_runs(word: str) -> tuple[tuple[int, int], ...]:
+@cache
+def _script(ch: str) -> int:
+    """The ICU script code of one character (a few hundred distinct ones in a corpus: cached)."""
+    return icu.Script.getScript(ord(ch)).getScriptCode()
+
+
+def _script_runs(word: str) -> list[tuple[int, int]]:
     """Split a segment where its script changes (``लवरोवSCO``: two words), like Lucene's ICU tokenizer."""
-    if word.isascii():
-        return ((0, len(word)),)
     runs: list[tuple[int, int]] = []
     start, current = 0, None
-    for i, ch in enumerate(word):
-        script = icu.Script.getScript(ord(ch)).getScriptCode()
+    for i, script in enumerate(map(_script, word)):
         if script in _NEUTRAL_SCRIPTS:
             continue
         if current is not None and script != current:
@@ -117,7 +119,7 @@ def _script_runs(word: str) -> tuple[tuple[int, int], ...]:
             start = i
         current = script
     runs.append((start, len(word)))
-    return tuple(runs)
+    return runs
 
 
 @lru_cache(maxsize=1 << 18)
@@ -133,7 +135,11 @@ def _chunk_words(chunk: str) -> tuple[tuple[int, int], ...]:
     start = iterator.first()
     for end in iterator:
         if iterator.getRuleStatus() >= _WORD_STATUS_MIN:
-            spans.extend((start + a, start + b) for a, b in _script_runs(chunk[start:end]))
+            word = chunk[start:end]
+            if word.isascii():  # one script
+                spans.append((start, end))
+            else:
+                spans.extend((start + a, start + b) for a, b in _script_runs(word))
         start = end
     return tuple(spans)
 
@@ -183,7 +189,7 @@ def clear_word_caches() -> None:
     """Forget every analysed word and chunk, as in a fresh process (benchmarks of a cold analysis)."""
     for table in (_INDEX_CACHE, _FIND_CACHE, _WORD_CACHE):
         table.clear()
-    for cached in (_chunk_words, _script_runs, _char_filtered, _distinct_chunks):
+    for cached in (_chunk_words, _char_filtered, _distinct_chunks):
         cached.cache_clear()
 
 
