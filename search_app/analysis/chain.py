@@ -230,10 +230,11 @@ def index_terms(text: str, analyzers: tuple[str, ...] = ANALYZERS) -> dict[str, 
     if len(cache) > _INDEX_CACHE_SIZE:
         cache.clear()
     chunks = filtered.split()
-    new = _chunks_terms({chunk for chunk in chunks if chunk not in cache}, analyzers)
-    cache.update(new)
-    known = cache.get
-    rows = [known(chunk) or new[chunk] for chunk in chunks]  # `or`: another thread may empty the cache
+    cache.update(_chunks_terms(set(chunks).difference(cache), analyzers))
+    try:
+        rows = list(map(cache.__getitem__, chunks))
+    except KeyError:  # another thread emptied the cache meanwhile
+        rows = list(map(_chunks_terms(set(chunks), analyzers).__getitem__, chunks))
     columns = zip(*rows, strict=True) if rows else ((),) * len(analyzers)
     return {
         analyzer: " ".join(filter(None, column)) for analyzer, column in zip(analyzers, columns, strict=True)
