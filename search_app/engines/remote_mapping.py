@@ -20,8 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import icu
-
+from search_app.analysis.chain import segment
 from search_app.documents import FIELDS
 
 MAPPING_PATH = Path(__file__).resolve().parents[2] / "index_mappings" / "articles.json"
@@ -29,10 +28,6 @@ MAPPING_PATH = Path(__file__).resolve().parents[2] / "index_mappings" / "article
 # Fields the engine adds to each stored article (facet keywords, completion inputs); stripped on the way out.
 DERIVED_FIELDS: tuple[str, ...] = ("country", "suggest")
 DROP_EMPTY = "search_app_drop_empty"
-# The ICU word-break rule status where words (letters, numbers, ideographs) start; below is punctuation.
-_WORD_STATUS_MIN = 100
-# Digits, punctuation and combining marks belong to whatever script surrounds them.
-_NEUTRAL_SCRIPTS = frozenset({icu.UScriptCode.COMMON, icu.UScriptCode.INHERITED})
 
 
 @cache
@@ -112,31 +107,10 @@ def versioned_name(alias: str, mapping: dict[str, Any]) -> str:
     return f"{alias}-v{int(mapping['version'])}"
 
 
-def _script_runs(word: str) -> list[str]:
-    """``लवरोवSCO`` is two words: split where the script changes, as the ICU tokenizer does."""
-    runs, start, current = [], 0, None
-    for i, ch in enumerate(word):
-        script = icu.Script.getScript(ord(ch)).getScriptCode()
-        if script in _NEUTRAL_SCRIPTS:
-            continue
-        if current is not None and script != current:
-            runs.append(word[start:i])
-            start = i
-        current = script
-    runs.append(word[start:])
-    return runs
-
-
 def title_words(title: str) -> list[str]:
-    """The words of a title, by ICU word boundaries (so Indic vowel signs stay inside their word)."""
-    breaker = icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
-    breaker.setText(title)
-    words, start = [], breaker.first()
-    for end in breaker:
-        if breaker.getRuleStatus() >= _WORD_STATUS_MIN:
-            words.extend(_script_runs(title[start:end]))
-        start = end
-    return words
+    """The words of a title, as the embedded engine's tokenizer finds them (ICU word boundaries, then
+    script changes: ``लवरोवSCO`` is two words, and Indic vowel signs stay inside their word)."""
+    return [word.text for word in segment(title)]
 
 
 def to_source(article: dict[str, Any]) -> dict[str, Any]:
