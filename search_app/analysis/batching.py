@@ -35,9 +35,11 @@ def per_term(apply: TokenFilter) -> BatchFilter:
     return lambda terms: [apply(term) for term in terms]
 
 
-def over_lines(apply_text: Callable[[str], str], apply: TokenFilter) -> BatchFilter:
+def over_lines(apply_text: Callable[[str], str], apply: TokenFilter | None = None) -> BatchFilter:
     """The batch form of ``apply``, given ``apply_text`` doing the same to text of several lines without
-    looking across a line break. A result with a line more or less runs ``apply`` term by term."""
+    looking across a line break (by default ``apply`` itself does). A result with a line more or less
+    runs ``apply`` term by term."""
+    apply = apply or apply_text
 
     def run_lines(terms: list[str]) -> list[str | None]:
         if len(terms) == 1:

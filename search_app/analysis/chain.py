@@ -198,15 +198,18 @@ def known_words() -> int:
     return sum(map(len, _WORD_CACHE.values()))
 
 
-def _chunks_words(chunks: Iterable[str]) -> dict[str, list[str]]:
-    return {chunk: [chunk[a:b] for a, b in _chunk_words(chunk)] for chunk in chunks}
+def _analysed_chunks(
+    chunks: Iterable[str], analyzers: tuple[str, ...]
+) -> tuple[dict[str, list[str]], dict[str, tuple[str | None, ...]]]:
+    """Each chunk's words, and every one of those words' terms: the chunks' new words analysed together."""
+    words = {chunk: [chunk[a:b] for a, b in _chunk_words(chunk)] for chunk in chunks}
+    return words, analyze_many(itertools.chain.from_iterable(words.values()), analyzers)
 
 
 def _chunks_terms(chunks: Iterable[str], analyzers: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """Per chunk, per analyzer, the space-joined terms of the chunk's words ("" for none); ``index_terms``
-    caches them. The chunks' new words are analysed together."""
-    words = _chunks_words(chunks)
-    analysed = analyze_many(itertools.chain.from_iterable(words.values()), analyzers)
+    caches them."""
+    words, analysed = _analysed_chunks(chunks, analyzers)
     empty = ("",) * len(analyzers)
 
     def joined(chunk_words: list[str]) -> tuple[str, ...]:
@@ -277,8 +280,7 @@ def _find_tables(analyzers: tuple[str, ...]) -> _FindTables:
 
 
 def _learn(chunks: Iterable[str], analyzers: tuple[str, ...], tables: _FindTables) -> None:
-    words = _chunks_words(chunks)
-    analysed = analyze_many(itertools.chain.from_iterable(words.values()), analyzers)
+    words, analysed = _analysed_chunks(chunks, analyzers)
     for chunk in words:
         analysis = tables.analyses[chunk] = _chunk_analysis(chunk, analysed)
         for term in analysis[0]:
@@ -416,10 +418,9 @@ def _analyze_batch(words: list[str], analyzers: tuple[str, ...]) -> list[tuple[s
     """The terms each of ``analyzers`` makes of each word: every step runs once over the column of the
     terms it gets (a step whose input was dropped, a stop word or a too short one, drops it too)."""
     program, bare = _program(analyzers)
-    columns: list[list[str | None]] = [[None] * len(words) for _ in analyzers]
-    for index in bare:
-        columns[index] = list(words)
-    registers: list[list[str | None]] = [list(words)]
+    registers: list[list[str | None]] = [words]
+    # Every analyzer is bare or ends at a step below, which sets its column.
+    columns = [words if index in bare else [] for index in range(len(analyzers))]
     for batch, source, ends in program:
         column = registers[source]
         live = [term for term in column if term]

@@ -159,7 +159,7 @@ def _pattern_replace(name: str, spec: dict) -> tuple[TokenFilter, BatchFilter]:
         # A string without a line break cannot match across one; only the first match of a batch would
         # not be the first of each term.
         lines = count == 0 and "\n" not in old
-        batch = over_lines(replace_literal, replace_literal) if lines else per_term(replace_literal)
+        batch = over_lines(replace_literal) if lines else per_term(replace_literal)
         return replace_literal, batch
 
     def replace(term: str) -> str:
@@ -197,14 +197,11 @@ _ASCII_REMOVE = re.compile(r"\[([a-z]+)\] ?Remove")  # e.g. "[aeiouy] Remove"
 @cache
 def transform_step(step: str) -> TokenFilter:
     """One step of a compound ICU transform id (``Any-Latin`` in ``Any-Latin; Latin-ASCII``)."""
-    ascii_step = _ascii_step(step)
+    shortcut = _ascii_shortcut(step)
 
     def apply(term: str) -> str:
-        if term.isascii():
-            if step in _ASCII_IDENTITY_STEPS:
-                return term
-            if ascii_step is not None:
-                return ascii_step(term)
+        if shortcut is not None and term.isascii():
+            return shortcut(term)
         return _transliterator(step).transliterate(term)
 
     apply.__doc__ = f"icu transform step {step}"
@@ -212,8 +209,10 @@ def transform_step(step: str) -> TokenFilter:
 
 
 @cache
-def _ascii_step(step: str) -> Callable[[str], str] | None:
+def _ascii_shortcut(step: str) -> Callable[[str], str] | None:
     """A plain-Python equivalent of a transform step on ASCII text, where one is obvious."""
+    if step in _ASCII_IDENTITY_STEPS:
+        return str  # the term as it is
     if step == "Lower":
         return str.lower
     removed = _ASCII_REMOVE.fullmatch(step)
@@ -228,8 +227,8 @@ def transform_batch(step: str) -> BatchFilter:
     """A transform step over many terms: one ICU call over their lines (transforms work on runs of one
     script, which a line break ends), ASCII terms left to the step's shortcut where it has one."""
     apply = transform_step(step)
-    joined = over_lines(apply, apply)
-    if step not in _ASCII_IDENTITY_STEPS and _ascii_step(step) is None:
+    joined = over_lines(apply)
+    if _ascii_shortcut(step) is None:
         return joined
 
     def run(terms: list[str]) -> list[str | None]:
@@ -250,11 +249,11 @@ def transform_steps(transform_id: str) -> tuple[str, ...]:
 # Built-in filters by name, each with its batch form: the ones that work character by character, or with
 # tables of letters, run over many lines at once; the stemmer looks at each term's end.
 _BUILT_IN: dict[str, tuple[TokenFilter, BatchFilter]] = {
-    "decimal_digit": (decimal_digit, over_lines(decimal_digit, decimal_digit)),
-    "indic_normalization": (indic_normalization, over_lines(indic_normalization, indic_normalization)),
-    "hindi_normalization": (hindi_normalization, over_lines(hindi_normalization, hindi_normalization)),
+    "decimal_digit": (decimal_digit, over_lines(decimal_digit)),
+    "indic_normalization": (indic_normalization, over_lines(indic_normalization)),
+    "hindi_normalization": (hindi_normalization, over_lines(hindi_normalization)),
     "hindi_stem": (hindi_stem, per_term(hindi_stem)),
-    "icu_folding": (icu_folding, over_lines(icu_folding, icu_folding)),
+    "icu_folding": (icu_folding, over_lines(icu_folding)),
 }
 
 
@@ -279,7 +278,7 @@ def token_filter_steps(name: str) -> tuple[Step, ...]:
     spec = filter_spec(name)
     kind = spec["type"]
     if kind == "icu_normalizer" and spec.get("name", "nfkc_cf") == "nfkc_cf":
-        return (Step("nfkc_cf", nfkc_casefold, over_lines(nfkc_casefold, nfkc_casefold)),)
+        return (Step("nfkc_cf", nfkc_casefold, over_lines(nfkc_casefold)),)
     if kind == "stemmer" and spec.get("language") == "possessive_english":
         return _one_term(f"possessive:{name}", english_possessive)
     if kind == "stemmer" and spec.get("language") == "minimal_english":
