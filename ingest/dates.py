@@ -1,7 +1,8 @@
 """Publication dates: from metadata, or from a dateline standing near the top of the text.
 
-A dateline is a line that is a date (in Hindi, Gujarati or English forms, native digits included) plus at
-most a label ("Published:", "Updated:"), a weekday, a place, a time, or a few words such as a section name.
+A dateline is a line that is a date (English forms, and those of the Indian languages of ``dates.json``,
+with CLDR's month names; native digits included) plus at most a label ("Published:", "Updated:"), a
+weekday, a place, a time, or a few words such as a section name.
 A date inside a sentence ("the 11th session will be held in 2026") never is one, and neither is a date in
 the future. A byline may end with the date ("By Staff Reporter | November 9, 2019"): ``split_byline_date``
 finds it. A date labelled as an update ("Updated: ...") dates the article only when nothing else does.

@@ -22,10 +22,12 @@ from langdetect.lang_detect_exception import LangDetectException
 from ingest.cues import WORD_RE, load_json
 from search_app.documents import LanguageShare
 
-# Runs of each script's characters (runs, not single characters: far fewer matches to count).
+# Runs of each script's letters and signs (runs, not single characters: far fewer matches to count).
+# Digits and punctuation are left out: the danda (U+0964/5) ends sentences in Bengali, Odia and Punjabi
+# too, and native digits appear in text of other scripts.
 _SCRIPTS: dict[str, re.Pattern[str]] = {
-    "Gujr": re.compile("[\u0a80-\u0aff]+"),
-    "Deva": re.compile("[\u0900-\u097f]+"),
+    "Gujr": re.compile("[\u0a80-\u0ae5\u0af9-\u0aff]+"),
+    "Deva": re.compile("[\u0900-\u0963\u0971-\u097f]+"),
     "Latn": re.compile("[A-Za-z\u00c0-\u024f]+"),
 }
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -40,6 +40,13 @@ def test_latin_acronyms_in_an_indic_line_do_not_make_it_english():
     assert detect_languages(text) == [{"code": "hi", "share": 1.0}]
 
 
+def test_a_danda_or_native_digits_do_not_make_a_line_devanagari():
+    # Bengali (like Odia and Punjabi) ends its sentences with the Devanagari danda.
+    bengali = "টানা বৃষ্টিতে ব্রহ্মপুত্র নদের জল বিপদসীমার উপর দিয়ে বইছে। রাজ্যের ২৯টি জেলায় বন্যা।"
+    assert detect_languages("\n".join([bengali] * 3)) == [{"code": "bn", "share": 1.0}]
+    assert detect_languages(ENGLISH + " ।। १२३४५६७८९०") == [{"code": "en", "share": 1.0}]
+
+
 def test_the_same_text_always_gets_the_same_answer():
     text = "\n".join([HINDI, ENGLISH, GUJARATI])
     assert len({str(detect_languages(text)) for _ in range(5)}) == 1
