@@ -121,6 +121,8 @@ _TIME = re.compile(r"^[\s,|•·]*(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m
 _DASH = re.compile(r"^\s*[-–—:|]\s")
 _SEPARATOR = re.compile(r"^\s*[|•·,;]\s*")
 _CENTURY_START = 1900
+# A timestamp this large is in milliseconds: in seconds it would be after the year 5000.
+_EPOCH_MILLISECONDS = 10**11
 _MAX_DATELINE_CHARS = 120
 _CONNECTOR_NAME_WORDS = 3
 
@@ -270,13 +272,21 @@ def split_byline_date(text: str, today: dt.date | None = None) -> tuple[str, Dat
 
 
 def parse_date_value(value: object, today: dt.date | None = None) -> dt.date | None:
-    """A metadata date (ISO, RFC 2822, a dateline form, or anything dateparser reads), or None."""
-    if value is None:
+    """A metadata date (ISO, RFC 2822, a dateline form, anything dateparser reads, or a JSON number of
+    seconds since 1970, milliseconds when larger than any date in seconds), or None."""
+    if value is None or isinstance(value, bool):
         return None
+    today = today or dt.date.today()
+    if isinstance(value, int | float):
+        seconds = value / 1000 if abs(value) >= _EPOCH_MILLISECONDS else value
+        try:
+            moment = dt.datetime.fromtimestamp(seconds, dt.UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return _valid_dt(moment.date(), today)
     text = str(value).strip()
     if not text:
         return None
-    today = today or dt.date.today()
     iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
     if iso:
         return _valid(int(iso[1]), int(iso[2]), int(iso[3]), today)

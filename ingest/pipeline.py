@@ -37,6 +37,7 @@ from search_app.documents import Article
 _DATELINE_MAX_WORDS = 10
 _LEAD_MIN_WORDS = 2
 _JSONL_TEXT_KEYS = ("body", "text", "content")
+_JSONL_TITLE_KEYS = ("title", "headline")  # schema.org's NewsArticle calls it headline
 # The publication date's key, and the names other exports give it (schema.org's, CMS dumps').
 _JSONL_DATE_KEYS = ("published", "published_at", "datePublished", "date")
 
@@ -256,7 +257,8 @@ def process_record(record: RawRecord, today: dt.date | None = None) -> Article:
         raise RejectedRecord("the record has no 'body' (or 'text') field with article text")
     # A CMS export may carry the page's markup ("<p>...</p>", "&amp;"): the article is its text.
     body = _as_text(fields[text_key], text_key)
-    title = _as_text(fields.get("title"), "title")
+    title_key = next((key for key in _JSONL_TITLE_KEYS if fields.get(key) not in (None, "")), "title")
+    title = _as_text(fields.get(title_key), title_key)
     return build_article(
         markup_text(body),
         title=markup_title(title),

@@ -174,6 +174,13 @@ def test_month_names_come_from_cldr_in_three_languages():
         ("2 days ago", None),
         ("le 5 mai 2023", "2023-05-05"),
         ("2099-01-01", None),
+        # JSON numbers: seconds since 1970 (UTC), or milliseconds when too large for seconds.
+        (1717200000, "2024-06-01"),
+        (1717200000.5, "2024-06-01"),
+        (1717200000000, "2024-06-01"),
+        (4102444800, None),  # 2100-01-01, in the future
+        (10**30, None),
+        (True, None),
     ],
 )
 def test_metadata_dates(value, expected):

@@ -91,3 +91,16 @@ def test_the_publication_date_may_be_named_date_published_at_or_date_published(t
         "2024-08-16",
         "2024-08-17",
     ]
+
+
+def test_a_headline_key_stands_for_the_title_and_a_number_for_the_date(tmp_path):
+    body = "Voters in Mexico chose a new president on Sunday, with a record turnout across the country."
+    items = ingest_lines(
+        tmp_path,
+        {"headline": "Mexico elects its president", "body": body, "published": 1717372800},
+        {"title": "Mexico votes", "headline": "Not this one", "body": body, "date": 1717372800000, "id": "b"},
+    )
+    assert [(item.article["title"], item.article["published"]) for item in items] == [
+        ("Mexico elects its president", "2024-06-03"),
+        ("Mexico votes", "2024-06-03"),
+    ]
