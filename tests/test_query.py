@@ -6,6 +6,7 @@ import pytest
 
 from search_app.engines.acronyms import letter_name_spellings
 from search_app.engines.compounds import joined_words, split_words
+from search_app.engines.query_terms import query_terms, whole_word_terms
 from search_app.query import MAX_QUERY_LENGTH, ParsedQuery, QueryTooLong, Term, parse_query
 
 
@@ -130,3 +131,12 @@ def test_a_long_word_is_also_looked_for_split_in_two(word, splits):
 )
 def test_acronyms_are_also_looked_for_in_letter_names(word, spellings):
     assert [term.text for term in letter_name_spellings(word)] == spellings
+
+
+def test_a_word_the_gujarati_stemmer_cuts_is_also_looked_for_whole():
+    assert query_terms("હસીના")["indic_text"] == ("હસી",)  # read as હસી + the ending ના
+    assert whole_word_terms("હસીના")["indic_text"] == "હસીના"
+    assert whole_word_terms("હસીના")["latin_text"] == "hasina"
+    # Nothing more to look for: a word no stemmer cuts, another script's word, a phrase.
+    for text in ("ભારત", "हसीना", "Hasina", '"શેખ હસીના"', "શેખ હસીના"):
+        assert whole_word_terms(text) == {}, text

@@ -58,9 +58,27 @@ def _analysis() -> dict[str, Any]:
     return load_mapping()["settings"]["analysis"]
 
 
+# A query word is also looked for read whole, without the Gujarati stemmer's cut: a bare word that ends
+# as a case ending does (હસીના, Hasina, reads as હસી + ના) is what the articles' inflected forms of it
+# (હસીનાનું, હસીનાને) are stemmed to. ``whole_word(analyzer)`` names that reading of an analyzer; it exists
+# only here, at query time (the query sends its terms to Elasticsearch/OpenSearch as they are).
+_WHOLE_WORD = "+whole"
+_CUTTING_FILTERS = frozenset({"gujarati_light_stem"})
+
+
+def whole_word(analyzer: str) -> str:
+    """The name of ``analyzer`` without its cutting stemmer (see ``_WHOLE_WORD``)."""
+    return analyzer + _WHOLE_WORD
+
+
 @cache
 def analyzer_rules(name: str) -> AnalyzerRules:
-    """The char filters and token filter names of analyzer ``name`` in the mapping."""
+    """The char filters and token filter names of analyzer ``name`` in the mapping (or of its reading
+    ``whole_word``)."""
+    if name.endswith(_WHOLE_WORD):
+        base = analyzer_rules(name.removesuffix(_WHOLE_WORD))
+        kept = tuple(f for f in base.filters if f not in _CUTTING_FILTERS)
+        return AnalyzerRules(name, base.char_filters, kept)
     analysis = _analysis()
     spec = analysis["analyzer"][name]
     char_filters = []

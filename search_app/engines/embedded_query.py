@@ -24,7 +24,7 @@ from tantivy import Occur, Query
 from search_app.analysis import ANALYZERS
 from search_app.engines.alternatives import COUNTRY_SCORE, excluded_alternatives, name_alternatives
 from search_app.engines.embedded_schema import TEXT_FIELDS
-from search_app.engines.query_terms import SKELETON_ANALYZERS, query_terms
+from search_app.engines.query_terms import SKELETON_ANALYZERS, query_terms, whole_word_terms
 from search_app.query import ParsedQuery, Term
 
 TITLE_BOOST = 3.0
@@ -94,13 +94,22 @@ def term_query(
     if analysed is None:
         return None
     clauses: list[Query] = []
+    whole = whole_word_terms(term.text)
 
     for analyzer, (title_field, body_field) in TEXT_FIELDS.items():
-        tokens = analysed.get(analyzer)
-        if not tokens or (not skeletons and analyzer in SKELETON_ANALYZERS):
+        if not skeletons and analyzer in SKELETON_ANALYZERS:
             continue
         weight = WEIGHTS[analyzer]
         fields = [((title_field, TITLE_BOOST), (body_field, 1.0))[slot] for slot in slots]
+        if analyzer in whole:  # the word read whole, too (હસીના finds હસીનાનું)
+            for field_name, boost in fields:
+                exact = _exact(schema, field_name, (whole[analyzer],))
+                clauses.append(Query.boost_query(exact, boost * weight))
+            if matches is not None:
+                matches.terms[analyzer].add(whole[analyzer])
+        tokens = analysed.get(analyzer)
+        if not tokens:
+            continue
         for field_name, boost in fields:
             clauses.append(Query.boost_query(_exact(schema, field_name, tokens), boost * weight))
         if matches is not None:

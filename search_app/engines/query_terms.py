@@ -18,7 +18,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from search_app.analysis import ANALYZERS, analyze_fields
-from search_app.analysis.rules import search_analyzer
+from search_app.analysis.rules import search_analyzer, whole_word
 
 # Index analyzers that keep only the words of one script, where a query word of that script is not
 # looked up.
@@ -28,6 +28,7 @@ SKELETON_ANALYZERS = frozenset({"skeleton_latin_words", "skeleton_nonlatin_words
 # What query text is analysed with for each index analyzer's fields.
 SEARCH_ANALYZERS: Mapping[str, str] = MappingProxyType({a: search_analyzer(a) for a in ANALYZERS})
 _ALL_ANALYZERS = tuple(dict.fromkeys([*ANALYZERS, *SEARCH_ANALYZERS.values()]))
+_WHOLE_ANALYZERS = tuple(dict.fromkeys(whole_word(a) for a in SEARCH_ANALYZERS.values()))
 
 
 @lru_cache(maxsize=4096)  # the same query words come back again and again
@@ -38,16 +39,36 @@ def query_terms(text: str) -> Mapping[str, tuple[str, ...]]:
     ``indic_text`` is missing when the text has nothing searchable (stop words, punctuation).
     """
     analysed = analyze_fields(text, _ALL_ANALYZERS)
-    words = {token.position for token in analysed["indic_text"]}
+    return MappingProxyType(_chosen(analysed, SEARCH_ANALYZERS))  # shared by every caller: read-only
+
+
+@lru_cache(maxsize=4096)
+def whole_word_terms(text: str) -> Mapping[str, str]:
+    """Per index analyzer, the term of the one word ``text`` read whole (``rules.whole_word``: without
+    the Gujarati stemmer's cut), where that differs from its ``query_terms``: also looked for, so that
+    હસીના finds હસીનાનું. Empty for phrases and for words no stemmer cuts."""
+    if len(query_terms(text).get("indic_text", ())) != 1:
+        return MappingProxyType({})
+    analysed = analyze_fields(text, (*ANALYZERS, *_WHOLE_ANALYZERS))
+    whole = _chosen(analysed, {a: whole_word(SEARCH_ANALYZERS[a]) for a in ANALYZERS})
+    cut = query_terms(text)
+    found = {a: t[0] for a, t in whole.items() if len(t) == 1 and cut.get(a) != t}
+    return MappingProxyType(found)
+
+
+def _chosen(analysed: Mapping[str, list], searched_with: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """The rules above applied to ``analysed`` (tokens per analyzer), each index analyzer's fields
+    searched with the tokens of ``searched_with[analyzer]``."""
+    words = {token.position for token in analysed[searched_with["indic_text"]]}
     chosen: dict[str, tuple[str, ...]] = {}
     for analyzer in ANALYZERS:
-        tokens = analysed[SEARCH_ANALYZERS[analyzer]]
+        tokens = analysed[searched_with[analyzer]]
         if not tokens or (analyzer in OTHER_SCRIPTS_ONLY and analysed[analyzer]):
             continue
         if len(words) > 1 and not words <= {token.position for token in tokens}:
             continue
         chosen[analyzer] = tuple(token.text for token in tokens)
-    return MappingProxyType(chosen)  # shared by every caller: read-only
+    return chosen
 
 
 def indic_key(text: str) -> tuple[str, ...]:

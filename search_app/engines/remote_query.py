@@ -20,7 +20,7 @@ from search_app.engines.base import (
     SearchRequest,
     SearchResult,
 )
-from search_app.engines.query_terms import SKELETON_ANALYZERS, query_terms
+from search_app.engines.query_terms import SKELETON_ANALYZERS, query_terms, whole_word_terms
 from search_app.engines.remote_mapping import DERIVED_FIELDS
 from search_app.query import ParsedQuery, Term
 
@@ -76,7 +76,18 @@ def _word_query(term: Term, negated: bool, skeletons: bool = True, fuzzy: bool =
     skeleton_fields = _fields(term, SKELETON_ANALYZERS) if skeletons else []
     if skeleton_fields:
         queries.append({"multi_match": {"query": word, "fields": skeleton_fields, "operator": "and"}})
+    # The word read whole, too (હસીના finds હસીનાનું): terms the server's analyzers do not make from
+    # the query text, analysed here as the embedded engine does (``whole_word_terms``).
+    for analyzer, whole in whole_word_terms(word).items():
+        if skeletons or analyzer not in SKELETON_ANALYZERS:
+            queries.extend(_term(spec, whole) for spec in FIELDS_BY_ANALYZER[analyzer])
     return {"dis_max": {"queries": queries, "tie_breaker": TIE_BREAKER}}
+
+
+def _term(spec: str, value: str) -> dict[str, Any]:
+    """A term query on a field given as ``field^boost``."""
+    field, _, boost = spec.partition("^")
+    return {"term": {field: {"value": value, "boost": float(boost or 1)}}}
 
 
 def _phrase_query(term: Term, skeletons: bool = True) -> dict[str, Any]:

@@ -590,6 +590,25 @@ def test_a_one_syllable_gujarati_name_keeps_what_looks_like_a_case_ending(precis
     assert "gu-dhoni" in ids(precision, "Rani")
 
 
+HASINA_DOCS = [
+    # Only inflected forms: હસીનાનું (Hasina's), હસીનાએ (by Hasina); the stemmer makes both હસીના.
+    article("gu-hasina", "gu", "બાંગ્લાદેશમાં સત્તાપલટો", "શેખ હસીનાનું રાજીનામું, હસીનાએ દેશ છોડ્યો."),
+    article("hi-hasina", "hi", "बांग्लादेश में तख्तापलट", "शेख हसीना ने इस्तीफा दिया।"),
+]
+
+
+@pytest.mark.needs_icu
+def test_a_gujarati_word_that_ends_like_a_case_ending_finds_its_inflected_forms(precision):
+    # હસીના reads as હસી + ના ("of"); it is also looked for whole, which the articles' forms stem to.
+    add(precision, HASINA_DOCS)
+    for query in ("હસીના", "हसीना", "Hasina"):
+        assert ids(precision, query) == {"gu-hasina", "hi-hasina"}, query
+    assert ids(precision, "બાંગ્લાદેશમાં -હસીના") == set()  # an exclusion removes what the word finds
+    (hit,) = [h for h in precision.search(SearchRequest(text="હસીના")).hits if h.id == "gu-hasina"]
+    body = " ".join(hit.highlights["body"])
+    assert f"{MARK_OPEN}હસીનાનું{MARK_CLOSE}" in body and f"{MARK_OPEN}હસીનાએ{MARK_CLOSE}" in body
+
+
 @pytest.mark.needs_icu
 def test_a_compound_finds_it_written_together_or_apart(precision):
     add(
