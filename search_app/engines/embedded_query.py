@@ -94,7 +94,7 @@ def term_query(
     if analysed is None:
         return None
     clauses: list[Query] = []
-    whole = whole_word_terms(term.text)
+    whole = {} if term.is_phrase else whole_word_terms(term.text)  # a phrase is matched as written
 
     for analyzer, (title_field, body_field) in TEXT_FIELDS.items():
         if not skeletons and analyzer in SKELETON_ANALYZERS:
