@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html as htmllib
 import itertools
 import multiprocessing
+import re
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -29,8 +31,15 @@ from ingest.language import detect_languages
 from ingest.markup import markup_text, markup_title
 from ingest.normalize import clean_text, fold
 from ingest.readers import DEFAULT_MAX_BYTES, RAW_KEEP, Failure, RawRecord, read_records
-from ingest.source import clean_source, find_byline, find_masthead, source_from_url
-from ingest.title import Breadcrumb, find_breadcrumb, shorten_title, site_after_title, strip_site_name
+from ingest.source import clean_source, find_byline, find_masthead, is_host_name, source_from_url
+from ingest.title import (
+    Breadcrumb,
+    find_breadcrumb,
+    shorten_title,
+    site_after_title,
+    site_in_page_title,
+    strip_site_name,
+)
 from search_app.documents import Article
 
 # A dateline line with more words than this is a lead paragraph ("NEW DELHI, May 5 — ..."): kept in the body.
@@ -104,14 +113,29 @@ def _html_fields(html: str) -> dict[str, str | None]:
     )
     if doc is None or not (doc.text or "").strip():
         raise RejectedRecord("no article text found in the HTML (only markup or scripts)")
+    # A site name the page's <title> gives after the headline is a better name than a host name.
+    site = doc.sitename
+    if not site or is_host_name(site):
+        site = site_in_page_title(_page_title(html), doc.title) or site
     return {
         "title": doc.title,
         "body": doc.text,
         # A page's own canonical link may be relative: then the page has no usable URL, not an error.
         "url": doc.url if doc.url and _is_web_url(doc.url) else None,
         "published": doc.date,
-        "source": doc.sitename or None,
+        "source": site or None,
     }
+
+
+# The <title> sits in the head, near the top: never scan a whole large page for it.
+_HEAD_SCAN_CHARS = 100_000
+_TITLE_ELEMENT = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _page_title(html: str) -> str | None:
+    """The text of the page's ``<title>`` element, unescaped (the first one, in the head)."""
+    found = _TITLE_ELEMENT.search(html, 0, _HEAD_SCAN_CHARS)
+    return " ".join(htmllib.unescape(found[1]).split()) if found else None
 
 
 @dataclass

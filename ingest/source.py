@@ -45,6 +45,12 @@ def clean_source(value: object) -> str | None:
     return text or None
 
 
+def is_host_name(text: str | None) -> bool:
+    """Whether ``text`` is a bare host name ("www.example.com"), as trafilatura names a page's site when
+    the page states no name for it."""
+    return bool(text and _HOST_NAME.match(text.strip()))
+
+
 def source_from_url(url: str | None) -> str | None:
     """The URL's host without an edition prefix, so one site has one name: "https://www.example.com/a",
     "https://m.example.com/a" and "https://amp.example.com/a" all give "example.com"."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ingest.pipeline import process_record
 from ingest.readers import RawRecord
 from ingest.source import clean_source
+from ingest.title import site_in_page_title
 
 from .conftest import TODAY
 
@@ -83,3 +84,23 @@ def test_a_source_given_as_the_sites_url_is_named_by_its_host():
     assert clean_source("https://www.spacedesk.example/") == "spacedesk.example"
     assert clean_source("http://m.spacedesk.example/news/1") == "spacedesk.example"
     assert clean_source("https://example.com is great") == "https://example.com is great"  # not a URL alone
+
+
+def test_without_a_site_name_the_page_title_names_the_site_after_the_headline():
+    page = PAGE.replace('<meta property="og:site_name" content="नवी खबर">', "")
+    doc = process_record(RawRecord("page.html", None, "html", text=page), TODAY)
+    assert doc["source"] == "नवी खबर"
+    assert doc["title"] == "पाकिस्तान और रूस ने व्यापार बढ़ाने पर सहमति जताई"
+
+
+def test_a_page_title_names_a_site_only_after_the_whole_headline():
+    assert (
+        site_in_page_title("Floods in Assam - The Eastern Ledger", "Floods in Assam") == "The Eastern Ledger"
+    )
+    assert site_in_page_title("સુરતમાં મંદી | ગુજરાત સમાચાર", "સુરતમાં મંદી") == "ગુજરાત સમાચાર"
+    # A headline with a dash of its own, a section before the site, the home page, no separator.
+    assert site_in_page_title("India vs Pakistan - Live", "India vs Pakistan - Live") is None
+    assert site_in_page_title("Floods in Assam | India | Ledger", "Floods in Assam") is None
+    assert site_in_page_title("Floods in Assam | Home", "Floods in Assam") is None
+    assert site_in_page_title("Floods in Assam", "Floods in Assam") is None
+    assert site_in_page_title(None, "Floods in Assam") is None
