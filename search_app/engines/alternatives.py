@@ -10,7 +10,7 @@ from importlib.resources import files
 
 from search_app.analysis.token_filters import english_possessive
 from search_app.engines.acronyms import letter_name_spellings
-from search_app.engines.compounds import joined_words, split_words
+from search_app.engines.compounds import hyphen_forms, joined_words, split_words
 from search_app.engines.query_terms import indic_key
 from search_app.query import ParsedQuery, Term
 
@@ -108,8 +108,10 @@ def name_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
         compounds.setdefault(i, []).append(word)
         compounds.setdefault(i + 1, []).append(word)
     for i, group in enumerate(groups):
-        if len(group) == 1 and not group[0].is_phrase and (splits := split_words(group[0].text)):
-            compounds.setdefault(i, []).extend(splits)
+        if len(group) != 1 or group[0].is_phrase:
+            continue
+        if others := split_words(group[0].text) + hyphen_forms(group[0].text):
+            compounds.setdefault(i, []).extend(others)
     for i, words in compounds.items():
         found[i] = dataclasses.replace(found.get(i, Alternatives()), compounds=tuple(words))
     return found

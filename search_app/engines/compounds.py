@@ -1,8 +1,10 @@
 """Compounds written together or apart: a query's neighbouring words also match written as one word,
-and a long word also matches written as two (Shah Rukh and शाहरुख, प्रधानमंत्री and प्रधान मंत्री)."""
+and a long word also matches written as two (Shah Rukh and शाहरुख, प्रधानमंत्री and प्रधान मंत्री); a
+hyphenated word also matches written whole, and letters with a number apart (G-20, G20 and G 20)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -38,6 +40,24 @@ def split_words(text: str) -> tuple[Term, ...]:
 
 
 _VIRAMAS = frozenset({"\u094d", "\u0acd"})  # Devanagari, Gujarati
+# Hyphens joining the parts of one word (hyphen-minus, hyphen, non-breaking hyphen).
+_HYPHENS = re.compile("[-\u2010\u2011]")
+_LETTERS_THEN_NUMBER = re.compile(r"([^\W\d_]+)(\d+)")
+
+
+@lru_cache(maxsize=4096)
+def hyphen_forms(text: str) -> tuple[Term, ...]:
+    """The other ways of writing a word whose parts a hyphen joins or a number ends: whole (G-20 and
+    G20, e-mail and email), or letters and number apart (G20 and G-20 or G 20, COP29 and COP 29). Only
+    forms that are searchable: a whole form of one word, parts of one word each."""
+    parts = [part for part in _HYPHENS.split(text) if part]
+    if len(parts) > 1:
+        whole = "".join(parts)
+        return (Term((whole,)),) if len(indic_key(whole)) == 1 else ()
+    apart = _LETTERS_THEN_NUMBER.fullmatch(text)
+    if apart and len(indic_key(apart[1])) == 1 and len(indic_key(apart[2])) == 1:
+        return (Term((apart[1], apart[2])),)
+    return ()
 
 
 def joined_words(groups: tuple[tuple[Term, ...], ...]) -> list[tuple[int, Term]]:

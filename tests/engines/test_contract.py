@@ -631,6 +631,21 @@ def test_a_compound_finds_it_written_together_or_apart(precision):
     assert ids(precision, "Shah Khan") == {"en-srk"}  # both words, apart
 
 
+def test_a_hyphenated_word_or_letters_with_a_number_match_every_way_of_writing_them(precision):
+    add(
+        precision,
+        [
+            article("en-g20", "en", "Leaders meet", "The G20 summit opened in Rio on Monday."),
+            article("en-g-20", "en", "Summit ends", "The G-20 leaders signed a joint statement."),
+            article("en-email", "en", "Phishing", "Officials warned of a fake email about tax refunds."),
+        ],
+    )
+    for query in ("G20", "G-20", "G 20"):
+        assert ids(precision, query) == {"en-g20", "en-g-20"}, query
+    assert ids(precision, "e-mail") == {"en-email"}  # written whole in the article
+    assert ids(precision, "G7") == set()  # another number is another name
+
+
 @pytest.mark.needs_icu
 def test_an_acronym_finds_its_letter_names_in_every_script(precision):
     add(
