@@ -1,11 +1,11 @@
 """Countries an article mentions, as ISO 3166-1 alpha-2 codes with ICU's English names.
 
-Names come from ICU/CLDR (English, Hindi and Gujarati display names of every ISO country); aliases,
-short forms and demonyms come from ``ingest/data/country_aliases.tsv``; joined Indic case endings
-(પાકિસ્તાનના, रशियाना) from ``indic_suffixes.json``. Matching is on folded words (see ``normalize.fold``),
-so spelling variants match. Only country names count: a city alone never makes a country. In a script with
-capitals a name is a proper noun, so a word starting in lower case ("fine china") is not a mention; an
-all-caps headline still is.
+Names come from ICU/CLDR (English, Hindi, Gujarati, Marathi and Nepali display names of every ISO
+country); aliases, short forms and demonyms come from ``ingest/data/country_aliases.tsv``; joined Indic
+case endings (પાકિસ્તાનના, रशियाना, भारताने) from ``indic_suffixes.json``. Matching is on folded words
+(see ``normalize.fold``), so spelling variants match. Only country names count: a city alone never makes
+a country. In a script with capitals a name is a proper noun, so a word starting in lower case ("fine
+china") is not a mention; an all-caps headline still is.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from ingest.cues import WORD_RE, load_json, load_lines
 from ingest.normalize import fold, fold_keeping_case
 from search_app.documents import Country
 
-_LOCALES = ("en", "hi", "gu")
+# Marathi and Nepali too: Devanagari articles write their spellings (रशिया, जपान, इजिप्ट) as well.
+_LOCALES = ("en", "hi", "gu", "mr", "ne")
 _PARENS = re.compile(r"\s*\(([^)]*)\)")
 # A name of this script gets that script's joined case endings.
 _SCRIPTS = {

@@ -63,6 +63,12 @@ def codes(text: str) -> list[str]:
         ("સિંગાપોરમાં ગુકેશ વિશ્વ ચેમ્પિયન બન્યો", ["SG"]),  # the usual Gujarati spelling
         ("ચેક રિપબ્લિકના વડાપ્રધાન", ["CZ"]),
         ("ईरान के राष्ट्रपति और ईरानी सेना", ["IR"]),
+        # Marathi and Nepali names and their joined endings (Devanagari, which Hindi shares)
+        ("रशिया आणि जपान यांच्यात चर्चा", ["RU", "JP"]),
+        ("नेपाळमधील भूकंपानंतर भारताने मदत पाठवली", ["NP", "IN"]),
+        ("रशियात निवडणूक", ["RU"]),
+        ("नेपालको राजधानी र चीनले भनेको", ["NP", "CN"]),
+        ("दक्षिण आफ्रिका संघाने सामना जिंकला", ["ZA"]),
         # order of first mention, each once
         ("Russia, then Pakistan, then Russia again", ["RU", "PK"]),
     ],
@@ -98,6 +104,8 @@ def test_countries_found(text, expected):
         "मेक्सिको की खाड़ी में उतरा यान",
         "स्मृति ईरानी ने रैली की",  # a surname
         "ईरानी कप के लिए टीम घोषित",  # a cricket trophy
+        "टिकट के लिए लंबी कतार लगी",  # Hindi क़तार (a queue) is the Marathi and Nepali name of Qatar
+        "होटल के कुक बेटे को लेकर आए",  # "the cook's son", not the Marathi name of the Cook Islands
     ],
 )
 def test_no_country(text):
