@@ -121,6 +121,7 @@ _TIME = re.compile(r"^[\s,|•·]*(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m
 _DASH = re.compile(r"^\s*[-–—:|]\s")
 _SEPARATOR = re.compile(r"^\s*[|•·,;]\s*")
 _CENTURY_START = 1900
+_YEAR = re.compile(r"\d{4}")
 # A timestamp this large is in milliseconds: in seconds it would be after the year 5000.
 _EPOCH_MILLISECONDS = 10**11
 _MAX_DATELINE_CHARS = 120
@@ -154,7 +155,9 @@ def read_dateline(line: str, today: dt.date | None = None) -> Dateline | None:
     """
     today = today or dt.date.today()
     folded = fold(line).strip()
-    m = _dateline_regex().match(folded)
+    # Every date form has a four-digit year: most lines are ruled out here, without trying the long
+    # alternations of month and weekday names.
+    m = _dateline_regex().match(folded) if _YEAR.search(folded) else None
     if not m:
         return None
     tail = m.group("tail")
