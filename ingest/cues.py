@@ -67,6 +67,7 @@ class Cues:
     byline_cue: re.Pattern[str]
     org_suffix: re.Pattern[str]
     roles: frozenset[str]
+    wire_agencies: frozenset[str]
 
 
 @cache
@@ -106,4 +107,5 @@ def cues() -> Cues:
         byline_cue=re.compile(f"^(?:{cue_alt})(?:\\s*[:：\\-–—]\\s*|\\s+|$)"),
         org_suffix=re.compile(f"^(?P<org>.+?)\\s+(?:{org_alt})$"),
         roles=frozenset(fold(r) for r in byline["roles"]),
+        wire_agencies=frozenset(fold(a) for a in data["wire_agencies"]["names"]),
     )

@@ -148,6 +148,25 @@ def _numeric(n1: int, n2: int, year: int, sep: str, today: dt.date) -> dt.date |
     return _valid(year, n1, n2, today) if order == "mdy" else _valid(year, n2, n1, today)
 
 
+@cache
+def _place_and_day() -> re.Pattern[str]:
+    month = f"(?:{_names_regex(month_names())})\\.?"
+    prefixes = "|".join(re.escape(p) for p in _date_prefixes())  # "અમદાવાદ, તા. 12 જૂન"
+    day = f"(?:\\d{{1,2}}\\s+{month}|{month}\\s+\\d{{1,2}})"
+    return re.compile(f"^[^,]{{1,40}},\\s*(?:(?:{prefixes})\\s*)?{day}$")
+
+
+def is_weekday(text: str) -> bool:
+    """Whether ``text`` is the name of a day of the week (in any of the locales)."""
+    return fold(text).strip().rstrip(".") in _weekday_names()
+
+
+def is_place_and_day(text: str) -> bool:
+    """Whether ``text`` is a place and a day of a month, without the year ("New Delhi, May 5",
+    "नई दिल्ली, 5 मई"), as a wire story's dateline before its agency ("New Delhi, May 5 (PTI)")."""
+    return bool(_place_and_day().match(fold(text).strip()))
+
+
 def read_dateline(line: str, today: dt.date | None = None) -> Dateline | None:
     """The date ``line`` states when the line stands as a dateline (with its label's kind), else None.
 

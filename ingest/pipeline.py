@@ -31,7 +31,14 @@ from ingest.language import detect_languages
 from ingest.markup import markup_text, markup_title
 from ingest.normalize import clean_text, fold
 from ingest.readers import DEFAULT_MAX_BYTES, RAW_KEEP, Failure, RawRecord, read_records
-from ingest.source import clean_source, find_byline, find_masthead, is_host_name, source_from_url
+from ingest.source import (
+    clean_source,
+    find_byline,
+    find_masthead,
+    is_host_name,
+    source_from_url,
+    wire_agency,
+)
 from ingest.title import (
     Breadcrumb,
     find_breadcrumb,
@@ -45,6 +52,8 @@ from search_app.documents import Article
 # A dateline line with more words than this is a lead paragraph ("NEW DELHI, May 5 — ..."): kept in the body.
 _DATELINE_MAX_WORDS = 10
 _LEAD_MIN_WORDS = 2
+# A wire story credits its agency on its first line ("TOKYO (Reuters) - ..."), after the headline.
+_WIRE_CREDIT_LINES = 2
 _JSONL_TEXT_KEYS = ("body", "text", "content")
 _JSONL_TITLE_KEYS = ("title", "headline")  # schema.org's NewsArticle calls it headline
 # The publication date's key, and the names other exports give it (schema.org's, CMS dumps').
@@ -231,6 +240,7 @@ def build_article(
         or page.masthead
         or page.byline_source
         or site_after_title(title)
+        or next(filter(None, map(wire_agency, page.lines[:_WIRE_CREDIT_LINES])), None)
     )
     title = shorten_title(strip_site_name(title, site))
     body_lines = page.lines if title_from_text and text_is_body else _body_lines(page.lines, title)

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from ingest.clean import boilerplate_reason
 from ingest.cues import cues
-from ingest.dates import Dateline, split_byline_date
+from ingest.dates import Dateline, is_place_and_day, is_weekday, split_byline_date
 from ingest.normalize import fold
 
 MAX_SOURCE_CHARS = 100
@@ -160,6 +160,31 @@ def find_byline(lines: list[str], today: dt.date | None = None) -> Byline:
         source = " ".join(words[: len(org.group("org").split())]) if org else None
         return Byline(clean_source(source), used, date if index < BYLINE_ZONE else None)
     return Byline()
+
+
+# A wire story opens with its dateline and the agency in brackets: "TOKYO (Reuters) - ...",
+# "WASHINGTON (AP) — ...", "New Delhi, May 5 (PTI) The ...", "नई दिल्ली, 5 मई (भाषा)".
+_WIRE_CREDIT = re.compile(r"^(?P<place>[^()]{2,60}?)\s*\((?P<agency>[^()]{2,40})\)(?:\s*[-–—:])?(?:\s|$)")
+_MAX_AGENCY_WORDS = 3
+_MAX_DATELINE_WORDS = 6
+
+
+def wire_agency(line: str) -> str | None:
+    """The agency a wire story's opening line credits ("TOKYO (Reuters) - ..." -> "Reuters"), else None.
+    Before the brackets stands a dateline: a place and a day credit whatever they bracket; a place in
+    capitals alone only a known agency (``boilerplate.json``, ``wire_agencies``)."""
+    m = _WIRE_CREDIT.match(line.strip())
+    if not m:
+        return None
+    place, agency = m["place"].strip(" ,"), m["agency"].strip()
+    if len(agency.split()) > _MAX_AGENCY_WORDS or any(ch.isdigit() for ch in agency):
+        return None
+    if agency[0].islower() or is_weekday(agency):  # "(right)" under a photo, "(Friday)"
+        return None
+    if not place or len(place.split()) > _MAX_DATELINE_WORDS:
+        return None
+    known = fold(agency) in cues().wire_agencies
+    return clean_source(agency) if is_place_and_day(place) or (known and place.isupper()) else None
 
 
 def _name_and_desk(text: str) -> tuple[str, str]:

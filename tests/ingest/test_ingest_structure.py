@@ -293,3 +293,29 @@ def test_a_title_with_a_slash_is_not_a_breadcrumb():
         "India / Pakistan talks resume in Doha\nThe two delegations met on Monday in Doha."
     )
     assert article["title"] == "India / Pakistan talks resume in Doha"
+
+
+@pytest.mark.parametrize(
+    ("lead", "source"),
+    [
+        ("TOKYO (Reuters) - Japan's prime minister called an election on Tuesday.", "Reuters"),
+        ("WASHINGTON (AP) — The Senate passed the bill late on Monday night.", "AP"),
+        ("New Delhi, May 5 (PTI) The government announced a new policy on Monday.", "PTI"),
+        ("नई दिल्ली, 5 मई (भाषा) सरकार ने सोमवार को नई नीति की घोषणा की।", "भाषा"),
+        ("અમદાવાદ, તા. 12 જૂન (એજન્સી) શહેરમાં ભારે વરસાદ પડ્યો હતો.", "એજન્સી"),
+        # Brackets after no dateline: an acronym spelt out, a weekday, a photo's side.
+        ("BJP (Bharatiya Janata Party) - leaders met in Delhi on Monday.", None),
+        ("The ruling Liberal Democratic Party (LDP) - said it would win.", None),
+        ("Modi said on May 5 (Friday) that talks would go on.", None),
+        ("Delhi, May 5 (right) meets the visiting minister.", None),
+    ],
+)
+def test_a_wire_storys_agency_is_the_source_when_nothing_else_names_one(lead, source):
+    doc = build_article(f"Headline of the story\n\n{lead}\n\nA second paragraph follows here.", today=TODAY)
+    assert doc["source"] == source
+    assert doc["body"].startswith(lead)  # the credit stays: the dateline is part of the lead
+
+
+def test_a_named_source_wins_over_the_wire_agency():
+    text = "Headline of the story\n\nTOKYO (Reuters) - Japan's prime minister called an election."
+    assert build_article(text, source="The Daily Ledger", today=TODAY)["source"] == "The Daily Ledger"
