@@ -109,8 +109,9 @@ def remove_boilerplate(lines: list[str], *, headline_first: bool = False) -> lis
     kept: list[str] = []
     previous = None
     in_links = False  # after a heading such as "Also read": the links under it
-    for line in lines:
-        if in_links and _is_link_line(line):
+    menu = _menu_items_around_separators(lines)
+    for index, line in enumerate(lines):
+        if index in menu or (in_links and _is_link_line(line)):
             continue
         reason = boilerplate_reason(line) if line.strip() else "empty"
         in_links = reason == "navigation" and _is_list_heading(line)
@@ -124,6 +125,29 @@ def remove_boilerplate(lines: list[str], *, headline_first: bool = False) -> lis
         kept.append(line)
         previous = key
     return kept
+
+
+# A menu that page extraction split into lines keeps its separators as lines of their own ("Home",
+# "|", "News"): the short lines beside such a separator are its items.
+_SEPARATOR_LINE = re.compile(r"^\s*[|•·]\s*$")
+_SPLIT_MENU_ITEM_WORDS = 2
+
+
+def _menu_items_around_separators(lines: list[str]) -> set[int]:
+    """The indices of the menu items that stand beside a separator line (see _SEPARATOR_LINE)."""
+    items = set()
+    for index, line in enumerate(lines):
+        if not _SEPARATOR_LINE.match(line):
+            continue
+        for neighbour in (index - 1, index + 1):
+            if 0 <= neighbour < len(lines) and _is_menu_item(lines[neighbour]):
+                items.add(neighbour)
+    return items
+
+
+def _is_menu_item(line: str) -> bool:
+    folded = fold(line).strip()
+    return 0 < len(folded.split()) <= _SPLIT_MENU_ITEM_WORDS and not SENTENCE_END.search(folded)
 
 
 def _is_list_heading(line: str) -> bool:

@@ -198,3 +198,12 @@ def test_a_block_of_links_goes_with_its_heading(heading, links):
 def test_sentences_after_a_link_heading_are_kept():
     lines = ["यह भी पढ़ें", "सरकार ने नई नीति की घोषणा की।", "Short subheading"]
     assert remove_boilerplate(lines) == lines[1:]
+
+
+def test_a_menu_split_into_lines_goes_with_its_separators():
+    # Page extraction turned "<a>Home</a> | <a>News</a> | <a>World Cup</a>" into a line per part.
+    lines = ["Home", "|", "News", "|", "World Cup", "Floods hit Pakistan", "Heavy rains displaced families."]
+    assert remove_boilerplate(lines) == ["Floods hit Pakistan", "Heavy rains displaced families."]
+    # Beside a separator, a line of three words or a sentence is kept: a headline, not a menu item.
+    lines = ["News", "|", "Floods hit Pakistan", "Rains fell.", "•", "Relief camps opened."]
+    assert remove_boilerplate(lines) == ["Floods hit Pakistan", "Rains fell.", "Relief camps opened."]
