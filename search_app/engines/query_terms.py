@@ -46,13 +46,17 @@ def query_terms(text: str) -> Mapping[str, tuple[str, ...]]:
 def whole_word_terms(text: str) -> Mapping[str, str]:
     """Per index analyzer, the term of the one word ``text`` read whole (``rules.whole_word``: without
     the Gujarati stemmer's cut), where that differs from its ``query_terms``: also looked for, so that
-    હસીના finds હસીનાનું. Empty for phrases and for words no stemmer cuts."""
+    હસીના finds હસીનાનું (and, through the Latin field, हसीना and Hasina). Empty for phrases and for words
+    no stemmer cuts. Not in the consonant skeletons: an inflected word read whole (ભારતને) is no name,
+    and its skeleton would reach unrelated words."""
     if len(query_terms(text).get("indic_text", ())) != 1:
         return MappingProxyType({})
     analysed = analyze_fields(text, (*ANALYZERS, *_WHOLE_ANALYZERS))
     whole = _chosen(analysed, {a: whole_word(SEARCH_ANALYZERS[a]) for a in ANALYZERS})
     cut = query_terms(text)
-    found = {a: t[0] for a, t in whole.items() if len(t) == 1 and cut.get(a) != t}
+    found = {
+        a: t[0] for a, t in whole.items() if len(t) == 1 and cut.get(a) != t and a not in SKELETON_ANALYZERS
+    }
     return MappingProxyType(found)
 
 
