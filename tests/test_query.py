@@ -140,3 +140,5 @@ def test_a_word_the_gujarati_stemmer_cuts_is_also_looked_for_whole():
     # Nothing more to look for: a word no stemmer cuts, another script's word, a phrase.
     for text in ("ભારત", "हसीना", "Hasina", '"શેખ હસીના"', "શેખ હસીના"):
         assert whole_word_terms(text) == {}, text
+    # A short word read whole is spelt like an English word in Latin letters (બસે = base): same script only.
+    assert whole_word_terms("બસે") == {"indic_text": "બસે"}

@@ -27,6 +27,9 @@ OTHER_SCRIPTS_ONLY = frozenset({"skeleton_latin_words"})
 SKELETON_ANALYZERS = frozenset({"skeleton_latin_words", "skeleton_nonlatin_words"})
 # What query text is analysed with for each index analyzer's fields.
 SEARCH_ANALYZERS: Mapping[str, str] = MappingProxyType({a: search_analyzer(a) for a in ANALYZERS})
+# The whole reading's Latin spelling matches across scripts only from this length: a short inflected
+# word read whole is spelt like an everyday English word (બસે = base, મળે = male, ગળે = gale).
+MIN_WHOLE_LATIN = 5
 _ALL_ANALYZERS = tuple(dict.fromkeys([*ANALYZERS, *SEARCH_ANALYZERS.values()]))
 _WHOLE_ANALYZERS = tuple(dict.fromkeys(whole_word(a) for a in SEARCH_ANALYZERS.values()))
 
@@ -48,7 +51,7 @@ def whole_word_terms(text: str) -> Mapping[str, str]:
     the Gujarati stemmer's cut), where that differs from its ``query_terms``: also looked for, so that
     હસીના finds હસીનાનું (and, through the Latin field, हसीना and Hasina). Empty for phrases and for words
     no stemmer cuts. Not in the consonant skeletons: an inflected word read whole (ભારતને) is no name,
-    and its skeleton would reach unrelated words."""
+    and its skeleton would reach unrelated words; nor in the Latin field when short (MIN_WHOLE_LATIN)."""
     if len(query_terms(text).get("indic_text", ())) != 1:
         return MappingProxyType({})
     analysed = analyze_fields(text, (*ANALYZERS, *_WHOLE_ANALYZERS))
@@ -57,6 +60,8 @@ def whole_word_terms(text: str) -> Mapping[str, str]:
     found = {
         a: t[0] for a, t in whole.items() if len(t) == 1 and cut.get(a) != t and a not in SKELETON_ANALYZERS
     }
+    if len(found.get("latin_text", "")) < MIN_WHOLE_LATIN:
+        found.pop("latin_text", None)
     return MappingProxyType(found)
 
 
