@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+import lxml.etree
 import lxml.html
 from lxml.html import defs
 
@@ -63,3 +64,17 @@ def _collect(element: lxml.html.HtmlElement, chunks: list[str]) -> None:
         if breaks:
             chunks.append("\n")
     chunks.append(_SPACES.sub(" ", element.tail or ""))
+
+
+def link_texts(page: str) -> frozenset[str]:
+    """The texts of a page's links (``<a>`` elements), each on one line, spaces collapsed."""
+    try:
+        root = lxml.html.document_fromstring(page.encode("utf-8"), parser=_UTF8_PARSER)
+    except (ValueError, lxml.etree.ParserError):  # no elements at all
+        return frozenset()
+    texts = (" ".join(a.text_content().split()) for a in root.iter("a"))
+    return frozenset(text for text in texts if text)
+
+
+# The page is handed over as UTF-8 bytes: lxml refuses a str that declares its own encoding.
+_UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")

@@ -28,7 +28,7 @@ from ingest.cues import SENTENCE_END
 from ingest.dates import find_datelines, parse_date_value, publication_date
 from ingest.ids import make_id
 from ingest.language import detect_languages
-from ingest.markup import markup_text, markup_title
+from ingest.markup import link_texts, markup_text, markup_title
 from ingest.normalize import clean_text, fold
 from ingest.readers import DEFAULT_MAX_BYTES, RAW_KEEP, Failure, RawRecord, read_records
 from ingest.source import (
@@ -122,6 +122,8 @@ def _html_fields(html: str) -> dict[str, str | None]:
     )
     if doc is None or not (doc.text or "").strip():
         raise RejectedRecord("no article text found in the HTML (only markup or scripts)")
+    if _is_link_list(doc.text, html):
+        raise RejectedRecord("the page is a list of links (a section or index page), not an article")
     # A site name the page's <title> gives after the headline is a better name than a host name.
     site = doc.sitename
     if not site or is_host_name(site):
@@ -138,6 +140,22 @@ def _html_fields(html: str) -> dict[str, str | None]:
 
 # The <title> sits in the head, near the top: never scan a whole large page for it.
 _HEAD_SCAN_CHARS = 100_000
+# A page whose text is its links' texts, one a line, with hardly a paragraph besides, lists other
+# pages: a section front or an index, which extraction keeps whole when it finds no article in it. An
+# article followed by its related links keeps its paragraphs, and so more text than this.
+_LINK_LIST_MIN_LINES = 5
+_LINK_LIST_MAX_OTHER_CHARS = 400
+
+
+def _is_link_list(text: str, page: str) -> bool:
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    if len(lines) < _LINK_LIST_MIN_LINES:
+        return False
+    links = link_texts(page)
+    other = [line for line in lines if line not in links]
+    return len(other) < len(lines) / 2 and sum(map(len, other)) < _LINK_LIST_MAX_OTHER_CHARS
+
+
 _TITLE_ELEMENT = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 
 

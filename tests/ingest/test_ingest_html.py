@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ingest.pipeline import process_record
+import pytest
+
+from ingest.pipeline import RejectedRecord, process_record
 from ingest.readers import RawRecord
 from ingest.source import clean_source
 from ingest.title import site_in_page_title
@@ -104,3 +106,27 @@ def test_a_page_title_names_a_site_only_after_the_whole_headline():
     assert site_in_page_title("Floods in Assam | Home", "Floods in Assam") is None
     assert site_in_page_title("Floods in Assam", "Floods in Assam") is None
     assert site_in_page_title(None, "Floods in Assam") is None
+
+
+def _links_page(links: int, paragraphs: int) -> str:
+    items = "".join(
+        f'<li><a href="/story/{i}">Headline {i} about the news of the day</a></li>' for i in range(links)
+    )
+    text = "".join(
+        f"<p>Paragraph {i} of the story: officials in Delhi said the talks with Nepal would resume soon.</p>"
+        for i in range(paragraphs)
+    )
+    head = "<head><title>World | Ledger</title></head>"
+    return f"<html>{head}<body><h1>World</h1>{text}<ul>{items}</ul></body></html>"
+
+
+def test_a_page_listing_other_pages_is_refused_as_no_article():
+    page = _links_page(links=30, paragraphs=0)
+    with pytest.raises(RejectedRecord, match="list of links"):
+        process_record(RawRecord("index.html", None, "html", text=page), TODAY)
+
+
+def test_an_article_with_a_block_of_related_links_is_kept():
+    page = _links_page(links=12, paragraphs=6)
+    doc = process_record(RawRecord("story.html", None, "html", text=page), TODAY)
+    assert "Paragraph 5 of the story" in doc["body"]
