@@ -624,11 +624,28 @@ def test_a_compound_finds_it_written_together_or_apart(precision):
     for query in ("Shah Rukh Khan", "Shah Rukh", "शाह रुख", "શાહ રૂખ ખાન", "Shahrukh", "शाहरुख खान"):
         assert ids(precision, query) == {"hi-srk", "en-srk"}, query
     assert ids(precision, "Rukhshah") == set()  # the parts in the other order are no split
-    assert ids(precision, "प्रधान मंत्री") == {"hi-pm", "hi-imran"}  # both write प्रधानमंत्री
-    assert ids(precision, "વડા પ્રધાન") == {"gu-pm", "gu-lavrov"}  # વડાપ્રધાન, also with an ending
+    # hi-pm and hi-imran write प्रधानमंत्री, gu-pm and gu-lavrov વડાપ્રધાન (also with an ending): the
+    # compound together, and the office in the other language (name_variants.tsv).
+    prime_minister = {"hi-pm", "hi-imran", "gu-pm", "gu-lavrov"}
+    assert ids(precision, "प्रधान मंत्री") == ids(precision, "વડા પ્રધાન") == prime_minister
     # The joined word is one more way to match the pair, not a way around its other words.
     assert ids(precision, "Shah Rukh Kapoor") == set()
     assert ids(precision, "Shah Khan") == {"en-srk"}  # both words, apart
+
+
+@pytest.mark.needs_icu
+def test_an_office_found_by_its_title_or_acronym_in_every_language(precision):
+    add(
+        precision,
+        [
+            article("en-pm", "en", "Budget day", "Prime Minister Narendra Modi spoke after the budget."),
+            article("hi-pm-modi", "hi", "बजट पर बोले", "प्रधानमंत्री नरेंद्र मोदी ने बजट के बाद बात की।"),
+            article("gu-pm-modi", "gu", "બજેટ પછી", "વડાપ્રધાન નરેન્દ્ર મોદીએ બજેટ પછી વાત કરી."),
+        ],
+    )
+    assert {"en-pm", "hi-pm-modi", "gu-pm-modi"} <= ids(precision, "PM Modi")
+    assert {"en-pm", "hi-pm-modi", "gu-pm-modi"} <= ids(precision, "प्रधानमंत्री मोदी")
+    assert "en-pm" not in ids(precision, "CM Modi")  # another office
 
 
 def test_a_hyphenated_word_or_letters_with_a_number_match_every_way_of_writing_them(precision):
