@@ -29,7 +29,7 @@ def _settings() -> dict:
     return load_json("dates.json")
 
 
-def _names_regex(names: dict[str, int]) -> str:
+def _names_regex(names: Iterable[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
@@ -91,8 +91,14 @@ def _update_labels() -> frozenset[str]:
 
 
 @cache
+def _month() -> str:
+    """A month's name (or its short form, with or without its dot), as a pattern."""
+    return f"(?:{_names_regex(month_names())})\\.?"
+
+
+@cache
 def _dateline_regex() -> re.Pattern[str]:
-    month = f"(?:{_names_regex(month_names())})\\.?"
+    month = _month()
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     date = (
         f"(?P<mdy_m>{month})\\s+(?P<mdy_d>{day}),?\\s+(?P<mdy_y>\\d{{4}})"
@@ -103,7 +109,7 @@ def _dateline_regex() -> re.Pattern[str]:
     )
     labels = "|".join(re.escape(label) for label in _labels())
     weekdays = "|".join(re.escape(w) for w in _weekday_names())
-    prefixes = "|".join(re.escape(p) for p in _date_prefixes())
+    prefixes = _names_regex(_date_prefixes())
     return re.compile(
         f"^(?:(?P<label>{labels})\\s*[:：\\-–—]?\\s*)?"
         f"(?:(?:{weekdays})\\.?,?\\s+)?"
@@ -150,8 +156,7 @@ def _numeric(n1: int, n2: int, year: int, sep: str, today: dt.date) -> dt.date |
 
 @cache
 def _place_and_day() -> re.Pattern[str]:
-    month = f"(?:{_names_regex(month_names())})\\.?"
-    prefixes = "|".join(re.escape(p) for p in _date_prefixes())  # "અમદાવાદ, તા. 12 જૂન"
+    month, prefixes = _month(), _names_regex(_date_prefixes())  # "અમદાવાદ, તા. 12 જૂન"
     day = f"(?:\\d{{1,2}}\\s+{month}|{month}\\s+\\d{{1,2}})"
     return re.compile(f"^[^,]{{1,40}},\\s*(?:(?:{prefixes})\\s*)?{day}$")
 

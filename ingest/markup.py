@@ -66,15 +66,29 @@ def _collect(element: lxml.html.HtmlElement, chunks: list[str]) -> None:
     chunks.append(_SPACES.sub(" ", element.tail or ""))
 
 
-def link_texts(page: str) -> frozenset[str]:
-    """The texts of a page's links (``<a>`` elements), each on one line, spaces collapsed."""
+def parse_page(page: str) -> lxml.html.HtmlElement | None:
+    """A whole HTML page as an element tree, or None when it holds no element at all."""
     try:
-        root = lxml.html.document_fromstring(page.encode("utf-8"), parser=_UTF8_PARSER)
-    except (ValueError, lxml.etree.ParserError):  # no elements at all
-        return frozenset()
-    texts = (" ".join(a.text_content().split()) for a in root.iter("a"))
-    return frozenset(text for text in texts if text)
+        return lxml.html.document_fromstring(page.encode("utf-8"), parser=_UTF8_PARSER)
+    except (ValueError, lxml.etree.ParserError):
+        return None
 
 
 # The page is handed over as UTF-8 bytes: lxml refuses a str that declares its own encoding.
 _UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+
+
+def page_title(root: lxml.html.HtmlElement | None) -> str | None:
+    """The text of the page's ``<title>`` element, on one line."""
+    title = root.find(".//title") if root is not None else None
+    if title is None:
+        return None
+    return " ".join(title.text_content().split()) or None
+
+
+def link_texts(root: lxml.html.HtmlElement | None) -> frozenset[str]:
+    """The texts of a page's links (``<a>`` elements), each on one line, spaces collapsed."""
+    if root is None:
+        return frozenset()
+    texts = (" ".join(a.text_content().split()) for a in root.iter("a"))
+    return frozenset(text for text in texts if text)

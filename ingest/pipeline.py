@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html as htmllib
 import itertools
 import multiprocessing
-import re
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -28,7 +26,7 @@ from ingest.cues import SENTENCE_END
 from ingest.dates import find_datelines, parse_date_value, publication_date
 from ingest.ids import make_id
 from ingest.language import detect_languages
-from ingest.markup import link_texts, markup_text, markup_title
+from ingest.markup import link_texts, markup_text, markup_title, page_title, parse_page
 from ingest.normalize import clean_text, fold
 from ingest.readers import DEFAULT_MAX_BYTES, RAW_KEEP, Failure, RawRecord, read_records
 from ingest.source import (
@@ -122,12 +120,13 @@ def _html_fields(html: str) -> dict[str, str | None]:
     )
     if doc is None or not (doc.text or "").strip():
         raise RejectedRecord("no article text found in the HTML (only markup or scripts)")
-    if _is_link_list(doc.text, html):
+    root = parse_page(html)  # what trafilatura does not tell: the page's links and its <title>
+    if _is_link_list(doc.text, link_texts(root)):
         raise RejectedRecord("the page is a list of links (a section or index page), not an article")
     # A site name the page's <title> gives after the headline is a better name than a host name.
     site = doc.sitename
     if not site or is_host_name(site):
-        site = site_in_page_title(_page_title(html), doc.title) or site
+        site = site_in_page_title(page_title(root), doc.title) or site
     return {
         "title": doc.title,
         "body": doc.text,
@@ -138,8 +137,6 @@ def _html_fields(html: str) -> dict[str, str | None]:
     }
 
 
-# The <title> sits in the head, near the top: never scan a whole large page for it.
-_HEAD_SCAN_CHARS = 100_000
 # A page whose text is its links' texts, one a line, with hardly a paragraph besides, lists other
 # pages: a section front or an index, which extraction keeps whole when it finds no article in it. An
 # article followed by its related links keeps its paragraphs, and so more text than this.
@@ -147,22 +144,12 @@ _LINK_LIST_MIN_LINES = 5
 _LINK_LIST_MAX_OTHER_CHARS = 400
 
 
-def _is_link_list(text: str, page: str) -> bool:
+def _is_link_list(text: str, links: frozenset[str]) -> bool:
     lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     if len(lines) < _LINK_LIST_MIN_LINES:
         return False
-    links = link_texts(page)
     other = [line for line in lines if line not in links]
     return len(other) < len(lines) / 2 and sum(map(len, other)) < _LINK_LIST_MAX_OTHER_CHARS
-
-
-_TITLE_ELEMENT = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
-
-
-def _page_title(html: str) -> str | None:
-    """The text of the page's ``<title>`` element, unescaped (the first one, in the head)."""
-    found = _TITLE_ELEMENT.search(html, 0, _HEAD_SCAN_CHARS)
-    return " ".join(htmllib.unescape(found[1]).split()) if found else None
 
 
 @dataclass
@@ -288,6 +275,11 @@ def build_article(
     )
 
 
+def _first_present(fields: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    """The first of ``keys`` that ``fields`` gives a value (not null, not empty), if any."""
+    return next((key for key in keys if fields.get(key) not in (None, "")), None)
+
+
 def process_record(record: RawRecord, today: dt.date | None = None) -> Article:
     """The article one record holds; raises RejectedRecord with the reason when there is none."""
     if record.kind == "txt":
@@ -309,13 +301,14 @@ def process_record(record: RawRecord, today: dt.date | None = None) -> Article:
         raise RejectedRecord("the record has no 'body' (or 'text') field with article text")
     # A CMS export may carry the page's markup ("<p>...</p>", "&amp;"): the article is its text.
     body = _as_text(fields[text_key], text_key)
-    title_key = next((key for key in _JSONL_TITLE_KEYS if fields.get(key) not in (None, "")), "title")
+    title_key = _first_present(fields, _JSONL_TITLE_KEYS) or "title"
+    date_key = _first_present(fields, _JSONL_DATE_KEYS)
     title = _as_text(fields.get(title_key), title_key)
     return build_article(
         markup_text(body),
         title=markup_title(title),
         url=_as_text(fields.get("url"), "url"),
-        published=next((fields[key] for key in _JSONL_DATE_KEYS if fields.get(key) not in (None, "")), None),
+        published=fields[date_key] if date_key else None,
         source=_as_text(fields.get("source"), "source"),
         given_id=fields.get("id"),
         today=today,

@@ -38,7 +38,7 @@ def clean_source(value: object) -> str | None:
     if value is None:
         return None
     text = " ".join(str(value).split())[:MAX_SOURCE_CHARS]
-    if _HOST_NAME.match(text):
+    if is_host_name(text):
         return _site_of_host(text.lower())
     if text.lower().startswith(("http://", "https://")) and " " not in text:
         return source_from_url(text) or None  # a feed's "source" that is the site's URL

@@ -82,24 +82,29 @@ def site_after_title(title: str) -> str | None:
     return None
 
 
+def _last_part(title: str) -> tuple[str, str] | None:
+    """``Headline | Site`` -> (``Headline``, ``Site``): a title and what its last separator ends it with."""
+    parts = _TITLE_SITE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return None
+    return title[: title.rfind(parts[-1])].rstrip(" |-–—:"), parts[-1]
+
+
 def site_in_page_title(page_title: str | None, headline: str | None) -> str | None:
     """The site an HTML ``<title>`` names after the page's headline ("Headline | Site", "Headline -
     Site"), if any: the last part, when all before it is the headline the page shows."""
-    if not page_title or not headline:
+    split = _last_part(page_title.strip()) if page_title and headline else None
+    if split is None:
         return None
-    parts = _TITLE_SITE_SEPARATOR.split(page_title.strip())
-    site = parts[-1].strip()
-    if len(parts) < 2 or not 0 < len(site.split()) <= _SITE_MAX_WORDS or fold(site) in cues().home:
+    head, site = split[0], split[1].strip()
+    if not 0 < len(site.split()) <= _SITE_MAX_WORDS or fold(site) in cues().home:
         return None
-    head = page_title[: page_title.rfind(parts[-1])].rstrip(" |-–—:")
     return site if fold(head).strip() == fold(headline).strip() else None
 
 
 def strip_site_name(title: str, site: str | None) -> str:
     """``Headline | Site`` -> ``Headline`` when the trailing part is the site's name."""
-    if not site:
-        return title
-    parts = _TITLE_SITE_SEPARATOR.split(title)
-    if len(parts) > 1 and fold(parts[-1]).strip() == fold(site).strip():
-        return title[: title.rfind(parts[-1])].rstrip(" |-–—:")
+    split = _last_part(title) if site else None
+    if split and fold(split[1]).strip() == fold(site).strip():
+        return split[0]
     return title

@@ -27,11 +27,14 @@ OTHER_SCRIPTS_ONLY = frozenset({"skeleton_latin_words"})
 SKELETON_ANALYZERS = frozenset({"skeleton_latin_words", "skeleton_nonlatin_words"})
 # What query text is analysed with for each index analyzer's fields.
 SEARCH_ANALYZERS: Mapping[str, str] = MappingProxyType({a: search_analyzer(a) for a in ANALYZERS})
+_ALL_ANALYZERS = tuple(dict.fromkeys([*ANALYZERS, *SEARCH_ANALYZERS.values()]))
+# The fields a word read whole is looked for in, with the reading of their search analyzers. Not the
+# consonant skeletons: an inflected word read whole (ભારતને) is no name, and its skeleton would reach
+# unrelated words.
+_WHOLE_READINGS = MappingProxyType({a: whole_word(SEARCH_ANALYZERS[a]) for a in ("indic_text", "latin_text")})
 # The whole reading's Latin spelling matches across scripts only from this length: a short inflected
 # word read whole is spelt like an everyday English word (બસે = base, મળે = male, ગળે = gale).
 MIN_WHOLE_LATIN = 5
-_ALL_ANALYZERS = tuple(dict.fromkeys([*ANALYZERS, *SEARCH_ANALYZERS.values()]))
-_WHOLE_ANALYZERS = tuple(dict.fromkeys(whole_word(a) for a in SEARCH_ANALYZERS.values()))
 
 
 @lru_cache(maxsize=4096)  # the same query words come back again and again
@@ -42,7 +45,16 @@ def query_terms(text: str) -> Mapping[str, tuple[str, ...]]:
     ``indic_text`` is missing when the text has nothing searchable (stop words, punctuation).
     """
     analysed = analyze_fields(text, _ALL_ANALYZERS)
-    return MappingProxyType(_chosen(analysed, SEARCH_ANALYZERS))  # shared by every caller: read-only
+    words = {token.position for token in analysed["indic_text"]}
+    chosen: dict[str, tuple[str, ...]] = {}
+    for analyzer in ANALYZERS:
+        tokens = analysed[SEARCH_ANALYZERS[analyzer]]
+        if not tokens or (analyzer in OTHER_SCRIPTS_ONLY and analysed[analyzer]):
+            continue
+        if len(words) > 1 and not words <= {token.position for token in tokens}:
+            continue
+        chosen[analyzer] = tuple(token.text for token in tokens)
+    return MappingProxyType(chosen)  # shared by every caller: read-only
 
 
 @lru_cache(maxsize=4096)
@@ -50,34 +62,19 @@ def whole_word_terms(text: str) -> Mapping[str, str]:
     """Per index analyzer, the term of the one word ``text`` read whole (``rules.whole_word``: without
     the Gujarati stemmer's cut), where that differs from its ``query_terms``: also looked for, so that
     હસીના finds હસીનાનું (and, through the Latin field, हसीना and Hasina). Empty for phrases and for words
-    no stemmer cuts. Not in the consonant skeletons: an inflected word read whole (ભારતને) is no name,
-    and its skeleton would reach unrelated words; nor in the Latin field when short (MIN_WHOLE_LATIN)."""
-    if len(query_terms(text).get("indic_text", ())) != 1:
-        return MappingProxyType({})
-    analysed = analyze_fields(text, (*ANALYZERS, *_WHOLE_ANALYZERS))
-    whole = _chosen(analysed, {a: whole_word(SEARCH_ANALYZERS[a]) for a in ANALYZERS})
+    no stemmer cuts; only the fields of ``_WHOLE_READINGS``, the Latin one from MIN_WHOLE_LATIN letters."""
     cut = query_terms(text)
-    found = {
-        a: t[0] for a, t in whole.items() if len(t) == 1 and cut.get(a) != t and a not in SKELETON_ANALYZERS
-    }
+    if len(cut.get("indic_text", ())) != 1:
+        return MappingProxyType({})
+    analysed = analyze_fields(text, tuple(_WHOLE_READINGS.values()))
+    found = {}
+    for analyzer, reading in _WHOLE_READINGS.items():
+        tokens = [token.text for token in analysed[reading]]
+        if len(tokens) == 1 and cut.get(analyzer) != tuple(tokens):
+            found[analyzer] = tokens[0]
     if len(found.get("latin_text", "")) < MIN_WHOLE_LATIN:
         found.pop("latin_text", None)
     return MappingProxyType(found)
-
-
-def _chosen(analysed: Mapping[str, list], searched_with: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
-    """The rules above applied to ``analysed`` (tokens per analyzer), each index analyzer's fields
-    searched with the tokens of ``searched_with[analyzer]``."""
-    words = {token.position for token in analysed[searched_with["indic_text"]]}
-    chosen: dict[str, tuple[str, ...]] = {}
-    for analyzer in ANALYZERS:
-        tokens = analysed[searched_with[analyzer]]
-        if not tokens or (analyzer in OTHER_SCRIPTS_ONLY and analysed[analyzer]):
-            continue
-        if len(words) > 1 and not words <= {token.position for token in tokens}:
-            continue
-        chosen[analyzer] = tuple(token.text for token in tokens)
-    return chosen
 
 
 def indic_key(text: str) -> tuple[str, ...]:

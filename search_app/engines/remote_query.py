@@ -79,22 +79,21 @@ def _word_query(term: Term, negated: bool, skeletons: bool = True, fuzzy: bool =
     # The word read whole, too (હસીના finds હસીનાનું): terms the server's analyzers do not make from
     # the query text, analysed here as the embedded engine does (``whole_word_terms``).
     for analyzer, whole in whole_word_terms(word).items():
-        if skeletons or analyzer not in SKELETON_ANALYZERS:
-            queries.extend(_term(spec, whole) for spec in FIELDS_BY_ANALYZER[analyzer])
+        for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer]):
+            queries.append({"term": {field: {"value": whole, "boost": boost}}})
     return {"dis_max": {"queries": queries, "tie_breaker": TIE_BREAKER}}
 
 
-def _term(spec: str, value: str) -> dict[str, Any]:
-    """A term query on a field given as ``field^boost``."""
+def _field_boost(spec: str) -> tuple[str, float]:
+    """A field given as ``field^boost``, and its boost (1 when it names none)."""
     field, _, boost = spec.partition("^")
-    return {"term": {field: {"value": value, "boost": float(boost or 1)}}}
+    return field, float(boost or 1)
 
 
 def _phrase_query(term: Term, skeletons: bool = True) -> dict[str, Any]:
     clauses = []
-    for spec in _fields(term, None if skeletons else WORD_ANALYZERS):
-        field, _, boost = spec.partition("^")
-        clauses.append({"match_phrase": {field: {"query": term.text, "boost": float(boost or 1)}}})
+    for field, boost in map(_field_boost, _fields(term, None if skeletons else WORD_ANALYZERS)):
+        clauses.append({"match_phrase": {field: {"query": term.text, "boost": boost}}})
     return {"dis_max": {"queries": clauses, "tie_breaker": TIE_BREAKER}}
 
 
