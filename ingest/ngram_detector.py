@@ -50,22 +50,24 @@ _NORMALIZE = _NormalizedChars()
 
 def _word_ngrams(word: str, spaced: bool, known: dict) -> tuple[str, ...]:
     """The n-grams langdetect extracts from one normalized word (and the space after it, if ``spaced``)
-    that its profiles know: NGram.add_char and Detector._extract_ngrams, for one word."""
-    grams, capital, found = " ", False, []
-    for ch in word + " " if spaced else word:
-        last = grams[-1]
-        if last == " ":
-            grams, capital = " ", False
-        elif len(grams) >= _N:
-            grams = grams[1:]
-        grams += ch
-        capital = (capital or last.isupper()) if ch.isupper() else False
-        if capital:
+    that its profiles know: NGram.add_char and Detector._extract_ngrams, for one word.
+
+    Its buffer holds the last three characters of " " + word, so after character i the n-grams are the
+    1-, 2- and 3-character strings ending there; none while in a capitalised run (a capital after a capital:
+    "NASA" gives only "N" and " N")."""
+    padded = f" {word} " if spaced else f" {word}"
+    capitals = any(map(str.isupper, word))
+    found = []
+    for end in range(2, len(padded) + 1):
+        if capitals and padded[end - 1].isupper() and padded[end - 2].isupper():
             continue
-        for n in range(1, min(_N, len(grams)) + 1):
-            gram = grams[-n:]
-            if gram != " " and gram in known:
-                found.append(gram)
+        one, two = padded[end - 1], padded[end - 2 : end]
+        if one != " " and one in known:
+            found.append(one)
+        if two in known:
+            found.append(two)
+        if end > 2 and (three := padded[end - 3 : end]) in known:
+            found.append(three)
     return tuple(found)
 
 
