@@ -144,16 +144,34 @@ def _line_script(line: str) -> tuple[str, int] | None:
     return ("Other", other) if other else None
 
 
-def detect_languages(text: str) -> list[LanguageShare]:
-    """Each language of ``text`` with its share of the letters, largest first (empty if no letters)."""
+def _letters_by_script(text: str) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """Per script, how many of the text's letters are in lines of that script, and those lines."""
     letters: dict[str, int] = {}
     lines_by_script: dict[str, list[str]] = {}
+    present = [script for script, pattern in _SCRIPTS.items() if pattern.search(text)]
+    if len(present) == 1:  # most articles: every line with letters of that script is that script's
+        script, pattern = present[0], _SCRIPTS[present[0]]
+        mine = lines_by_script[script] = []
+        for line in text.splitlines():
+            if pattern.search(line):
+                mine.append(line)
+            elif other := _count(_LETTERS, line):
+                letters["Other"] = letters.get("Other", 0) + other
+                lines_by_script.setdefault("Other", []).append(line)
+        letters[script] = _count(pattern, text)
+        return letters, lines_by_script
     for line in text.splitlines():
         found = _line_script(line)
         if found:
             script, count = found
             letters[script] = letters.get(script, 0) + count
             lines_by_script.setdefault(script, []).append(line)
+    return letters, lines_by_script
+
+
+def detect_languages(text: str) -> list[LanguageShare]:
+    """Each language of ``text`` with its share of the letters, largest first (empty if no letters)."""
+    letters, lines_by_script = _letters_by_script(text)
     total = sum(letters.values())
     if not total:
         return []
