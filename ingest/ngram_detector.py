@@ -1,15 +1,15 @@
 """langdetect's detection, with its per-character and per-step Python loops done in bulk.
 
 The same profiles, n-grams, seeded random trials and convergence checks as langdetect's
-``Detector.get_probabilities``, so the same answers (``tests/test_ngram_detector.py`` holds it to
-langdetect's own on every sample); what changes is how they are computed, at about a fifth of the cost:
+``Detector.get_probabilities``, so the same answers (``tests/ingest/test_ingest_ngram_detector.py`` holds
+it to langdetect's own); what changes is how they are computed, at about a third of the cost:
 - a word's n-grams are looked up, not rebuilt: langdetect's n-gram buffer restarts at every space, so a
   word's n-grams never depend on its neighbours, and news repeats its words;
 - a trial's updates (the probability of every language multiplied by that of one random n-gram, renormalised
   every 5 steps) are a cumulative sum of log-probabilities in numpy, checked for convergence at the same
   steps, instead of a Python loop over the languages per step.
-The random draws are langdetect's own (``random.Random`` seeded alike, ``choice`` per step), so a trial stops
-at the same step; only float rounding differs (about 1e-15 of a probability).
+The random draws are langdetect's own (``random.Random`` seeded alike; its outputs read in bulk, see
+``_Draws``), so a trial stops at the same step; only float rounding differs (about 1e-15 of a probability).
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from langdetect.detector import Detector
 from langdetect.detector_factory import DetectorFactory
 from langdetect.utils.ngram import NGram
 
-_N = NGram.N_GRAM
 _CHECK_EVERY = 5  # langdetect renormalises, and checks convergence, after every fifth update
 _FIRST_BLOCK = 64  # draws per trial looked at before the first convergence check in bulk; doubled after
 _CACHE_LIMIT = 1 << 17  # words whose n-grams are kept, per factory
@@ -81,10 +80,10 @@ class NgramDetector:
     prior: dict[str, float] | None = None
     # (word, followed by a space) -> its n-grams' rows of the table
     _word_rows: dict[tuple[str, bool], tuple[int, ...]] = field(default_factory=dict, repr=False)
-    # The profiles' probabilities of the n-grams met so far, a row each, grown as new ones come; a row is
-    # written before it is listed in _row_of, so a reader that finds it there finds it in _table.
+    # The profiles' probabilities of the n-grams met so far, a row each in the order _row_of lists them,
+    # grown as new ones come; a row is written before it is listed in _row_of, so a reader that finds it
+    # there finds it in _table.
     _row_of: dict[str, int] = field(default_factory=dict, repr=False)
-    _grams: list[str] = field(default_factory=list, repr=False)
     _table: np.ndarray = field(init=False, repr=False)
     _adding: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -110,7 +109,9 @@ class NgramDetector:
 
     def ngrams(self, text: str) -> list[str]:
         """Detector._extract_ngrams after Detector.append(text), a word at a time."""
-        return [self._grams[row] for row in self._rows(self.text_of(text))]
+        rows = self._rows(self.text_of(text))
+        grams = list(self._row_of)  # in row order
+        return [grams[row] for row in rows]
 
     def probabilities(self, text: str) -> list[tuple[str, float]]:
         """(language, probability) above langdetect's threshold, most probable first; [] when the text
@@ -151,13 +152,12 @@ class NgramDetector:
         with self._adding:
             new = [gram for gram in dict.fromkeys(grams) if gram not in self._row_of]
             if new:
-                size, end = len(self._grams), len(self._grams) + len(new)
+                size, end = len(self._row_of), len(self._row_of) + len(new)
                 if end > len(self._table):
                     grown = np.empty((2 * end, self._table.shape[1]))
                     grown[:size] = self._table[:size]
                     self._table = grown
                 self._table[size:end] = [self.factory.word_lang_prob_map[gram] for gram in new]
-                self._grams.extend(new)
                 self._row_of.update(zip(new, range(size, end), strict=True))
         return tuple(self._row_of[gram] for gram in grams)
 
