@@ -1,16 +1,17 @@
 """Countries an article mentions, as ISO 3166-1 alpha-2 codes with ICU's English names.
 
-Names come from ICU/CLDR (English, Hindi, Gujarati, Marathi and Nepali display names of every ISO
-country); aliases, short forms and demonyms come from ``ingest/data/country_aliases.tsv``; joined Indic
-case endings (પાકિસ્તાનના, रशियाना, भारताने) from ``indic_suffixes.json``. Matching is on folded words
-(see ``normalize.fold``), so spelling variants match. Only country names count: a city alone never makes
-a country. In a script with capitals a name is a proper noun, so a word starting in lower case ("fine
-china") is not a mention; an all-caps headline still is.
+Names come from ICU/CLDR (the display names of every ISO country in English, Urdu and the languages of
+India's main scripts); aliases, short forms and demonyms come from ``ingest/data/country_aliases.tsv``;
+joined Indic case endings (પાકિસ્તાનના, भारताने, ভারতের, இந்தியாவில்) from ``indic_suffixes.json``.
+Matching is on folded words (see ``normalize.fold``), so spelling variants match. Only country names
+count: a city alone never makes a country. In a script with capitals a name is a proper noun, so a word
+starting in lower case ("fine china") is not a mention; an all-caps headline still is.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,13 +22,30 @@ from ingest.normalize import fold, fold_keeping_case
 from search_app.documents import Country
 
 # Marathi and Nepali too: Devanagari articles write their spellings (रशिया, जपान, इजिप्ट) as well.
-_LOCALES = ("en", "hi", "gu", "mr", "ne")
+# Then one language for each other Indic script (Assamese shares Bengali's), and Urdu.
+_LOCALES = ("en", "hi", "gu", "mr", "ne", "bn", "as", "pa", "or", "ta", "te", "kn", "ml", "ur")
 _PARENS = re.compile(r"\s*\(([^)]*)\)")
 # A name of this script gets that script's joined case endings.
 _SCRIPTS = {
     "Deva": re.compile("[\u0900-\u097f]"),
+    "Beng": re.compile("[\u0980-\u09ff]"),
+    "Guru": re.compile("[\u0a00-\u0a7f]"),
     "Gujr": re.compile("[\u0a80-\u0aff]"),
+    "Orya": re.compile("[\u0b00-\u0b7f]"),
+    "Taml": re.compile("[\u0b80-\u0bff]"),
+    "Telu": re.compile("[\u0c00-\u0c7f]"),
+    "Knda": re.compile("[\u0c80-\u0cff]"),
+    "Mlym": re.compile("[\u0d00-\u0d7f]"),
     "Latn": re.compile("[a-z]"),
+}
+# Malayalam writes a final consonant as a chillu letter; before a vowel ending it is the letter again
+# (ജപ്പാൻ + ിൽ -> ജപ്പാനിൽ).
+_CHILLU = {
+    "\u0d7a": "\u0d23\u0d4d",
+    "\u0d7b": "\u0d28\u0d4d",
+    "\u0d7c": "\u0d30\u0d4d",
+    "\u0d7d": "\u0d32\u0d4d",
+    "\u0d7e": "\u0d33\u0d4d",
 }
 
 
@@ -60,6 +78,25 @@ def _cldr_names() -> list[tuple[str, str]]:
 
 def _script_of(folded: str) -> str | None:
     return next((script for script, pattern in _SCRIPTS.items() if pattern.search(folded)), None)
+
+
+def _suffixed(word: str, suffixes: list[str]) -> set[str]:
+    """``word`` with each joined ending, as the script writes it.
+
+    A word ending in a virama (or a Malayalam chillu) also takes the ending without it: the ending's vowel
+    or consonant follows the last consonant itself (ஜப்பான் -> ஜப்பானில், ଚୀନ୍ -> ଚୀନର). The forms
+    that do not occur in writing are never met, so they cost nothing but a dictionary entry.
+    """
+    stems = {word}
+    if word[-1] in _CHILLU:
+        word = word[:-1] + _CHILLU[word[-1]]
+    if unicodedata.name(word[-1], "").endswith("SIGN VIRAMA"):
+        stems.add(word[:-1])
+    if not suffixes:
+        return set()
+    # One fold for all the forms (a line each): folding is per line, and a call each would cost a third
+    # of a second at start-up and flush fold's cache.
+    return set(fold("\n".join(stem + suffix for stem in stems for suffix in suffixes)).split("\n"))
 
 
 @cache
@@ -99,8 +136,8 @@ def _matcher() -> _Matcher:
         if not words:
             continue
         add(words, code)
-        for suffix in suffixes.get(_script_of(words[-1]) or "", []):
-            add((*words[:-1], fold(words[-1] + suffix)), code)
+        for form in _suffixed(words[-1], suffixes.get(_script_of(words[-1]) or "", [])):
+            add((*words[:-1], form), code)
     for candidates in by_first_word.values():
         candidates.sort(key=lambda item: len(item[0]), reverse=True)
 

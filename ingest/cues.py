@@ -10,12 +10,14 @@ from importlib import resources
 
 from ingest.normalize import fold
 
-# Letters and marks of the scripts we read: Python's \w misses Indic vowel signs (they are marks, not
-# alphanumerics), so word boundaries are written with this class instead of \b. Dandas are excluded.
-WORD = r"\w\u0900-\u0963\u0966-\u097f\u0a80-\u0aff"
+# Letters and marks of the scripts we read: Python's \w misses Indic vowel signs and Arabic-script
+# vowel marks (they are marks, not alphanumerics), so word boundaries are written with this class instead
+# of \b. It spans every Indic block from Devanagari to Sinhala (Bengali, Gurmukhi, Gujarati, Odia, Tamil,
+# Telugu, Kannada, Malayalam), the dandas they share excluded, and the marks Urdu may write.
+WORD = r"\w\u0900-\u0963\u0966-\u0dff\u064b-\u065f\u0670"
 WORD_RE = re.compile(f"[{WORD}]+")
-# A line ending like a sentence (. ! ? । ॥; closing quotes or brackets may follow the stop).
-SENTENCE_END = re.compile("[.!?\u0964\u0965][\"'\u2019\u201d)\\]]*$")
+# A line ending like a sentence (. ! ? । ॥, Urdu ۔ ؟; closing quotes or brackets may follow the stop).
+SENTENCE_END = re.compile("[.!?\u0964\u0965\u06d4\u061f][\"'\u2019\u201d)\\]]*$")
 
 
 def load_json(name: str) -> dict:

@@ -200,8 +200,10 @@ def read_dateline(line: str, today: dt.date | None = None) -> Dateline | None:
         return second
     # The place as written (case matters to country names: Turkey, not turkey), when the line opens with it.
     place = ""
-    if m.group("place") and m.start("place") == 0:
-        place = ",".join(line.split(",")[: m.group("place").count(",")]).strip()
+    parts = m.group("place").count(",") if m.group("place") and m.start("place") == 0 else 0
+    if parts:
+        commas = [i for i, char in enumerate(line) if char in ",\u060c"]  # fold made both ","
+        place = line[: commas[parts - 1]].strip()
     found = Dateline(
         date, (m.group("label") or "") in _update_labels(), tail_words=len(rest.split()), place=place
     )

@@ -55,6 +55,7 @@ _FOLD_PAIRS: tuple[tuple[str, str], ...] = (
     ("\u0ac9", "\u0acb"),  # ૉ -> ો
     ("\u0a91", "\u0a93"),  # ઑ -> ઓ
     ("\u0ac5", "\u0ac7"),  # ૅ -> ે
+    ("\u060c", ","),  # Arabic comma (Urdu datelines: اسلام آباد، 15 اپریل)
     ("\u2019", "'"),
     ("\u2018", "'"),
 )

@@ -20,7 +20,7 @@ _MAX_PLACE_WORDS = 4  # a desk or a city after a byline's name
 _MAX_MASTHEAD_WORDS = 3
 _PARAGRAPH_WORDS = 12
 _SENTENCE_PUNCT = re.compile(r"[.!?।॥,:;\"“”]")
-_INDIC = re.compile("[\u0900-\u0aff]")
+_INDIC = re.compile("[\u0900-\u0dff]")  # Devanagari to Sinhala
 _LATIN = re.compile("[A-Za-z]")
 # Host prefixes naming a site's mobile, AMP or "world wide web" edition, not another publication.
 _EDITION_PREFIXES = ("www.", "m.", "amp.", "mobile.")

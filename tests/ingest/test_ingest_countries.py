@@ -69,6 +69,20 @@ def codes(text: str) -> list[str]:
         ("रशियात निवडणूक", ["RU"]),
         ("नेपालको राजधानी र चीनले भनेको", ["NP", "CN"]),
         ("दक्षिण आफ्रिका संघाने सामना जिंकला", ["ZA"]),
+        # the other Indic scripts and Urdu: CLDR names, everyday names, joined case endings
+        ("ভারতের প্রধানমন্ত্রী জাপানে গেলেন", ["IN", "JP"]),
+        ("শ্রীলঙ্কায় বন্যা, ভারতীয় দল ফিরল", ["LK", "IN"]),
+        ("ਭਾਰਤ ਅਤੇ ਕੈਨੇਡਾ ਵਿਚਕਾਰ ਸਮਝੌਤਾ", ["IN", "CA"]),
+        ("ଭାରତର ପ୍ରଧାନମନ୍ତ୍ରୀ ଚୀନରେ", ["IN", "CN"]),  # ଚୀନ୍ takes its ending without the virama
+        ("இந்தியாவில் மழை, இலங்கையில் வெள்ளம்", ["IN", "LK"]),
+        ("ஜப்பானின் பிரதமர் சீனாவுக்கு பயணம்", ["JP", "CN"]),
+        ("இந்திய அணி வென்றது", ["IN"]),
+        ("భారతదేశంలో ఎన్నికలు, జపాన్‌లో భూకంపం", ["IN", "JP"]),
+        ("ಭಾರತದಲ್ಲಿ ಮಳೆ, ಚೀನಾದ ಅಧ್ಯಕ್ಷ", ["IN", "CN"]),
+        ("ഇന്ത്യയിൽ മഴ, ജപ്പാനിൽ ഭൂകമ്പം", ["IN", "JP"]),  # ജപ്പാൻ: a chillu before the ending
+        ("അമേരിക്കയുടെ പ്രസിഡന്റ്", ["US"]),
+        ("پاکستان اور چین کے درمیان معاہدہ", ["PK", "CN"]),
+        ("برطانیہ کے وزیر اعظم", ["GB"]),
         # order of first mention, each once
         ("Russia, then Pakistan, then Russia again", ["RU", "PK"]),
     ],
@@ -106,6 +120,11 @@ def test_countries_found(text, expected):
         "ईरानी कप के लिए टीम घोषित",  # a cricket trophy
         "टिकट के लिए लंबी कतार लगी",  # Hindi क़तार (a queue) is the Marathi and Nepali name of Qatar
         "होटल के कुक बेटे को लेकर आए",  # "the cook's son", not the Marathi name of the Cook Islands
+        "মালি বাগানে কাজ করেন",  # Bengali মালি = gardener
+        "وہ بازار چلی گئی",  # Urdu چلی = went, not Chile
+        "شام کو بارش ہوئی",  # Urdu شام = evening (also Syria)
+        "مالی سال کا بجٹ",  # Urdu مالی = financial
+        "கானா பாடல் போட்டி",  # a Tamil song genre, not Ghana
     ],
 )
 def test_no_country(text):

@@ -68,6 +68,7 @@ from .conftest import TODAY
         ("গুয়াহাটি, ৫ জুলাই ২০২৪", "2024-07-05"),
         ("சென்னை, 12 டிசம்பர் 2023", "2023-12-12"),
         ("ਅੰਮ੍ਰਿਤਸਰ, 3 ਮਾਰਚ 2022", "2022-03-03"),
+        ("اسلام آباد، 15 اپریل 2024", "2024-04-15"),  # Urdu writes the Arabic comma
     ],
 )
 def test_datelines(line, expected):
@@ -147,6 +148,8 @@ def test_a_datelines_place_opens_the_body_and_names_its_country():
     assert [c["code"] for c in article["countries"]] == ["QA"]
     hindi = build_article("बाढ़ का कहर\n\nपटना, 30 सितंबर 2024\n\nकोसी नदी का तटबंध टूट गया।", today=TODAY)
     assert (hindi["published"], hindi["body"]) == ("2024-09-30", "पटना\n\nकोसी नदी का तटबंध टूट गया।")
+    urdu = build_article("سیلاب\n\nلاہور، 2 اگست 2024\n\nدریائے راوی میں پانی بڑھ گیا۔", today=TODAY)
+    assert (urdu["published"], urdu["body"]) == ("2024-08-02", "لاہور\n\nدریائے راوی میں پانی بڑھ گیا۔")
 
 
 def test_a_sentence_before_a_bar_is_no_label():
