@@ -77,6 +77,20 @@ from .conftest import TODAY
         ("Read more: Modi and Kishida discuss the bullet train project", "credit"),
         ("और पढ़ें: क्या है आर्टेमिस समझौता", "credit"),
         ("વધુ વાંચો: રાજ્યમાં વરસાદની આગાહી", "credit"),
+        # The same cues in the other Indic scripts and Urdu.
+        ("আরও পড়ুন: রাজ্যে বৃষ্টির পূর্বাভাস", "credit"),
+        ("हेही वाचा: राज्यात पावसाचा इशारा", "credit"),
+        ("ਇਹ ਵੀ ਪੜ੍ਹੋ: ਪੰਜਾਬ ਵਿੱਚ ਮੀਂਹ ਦੀ ਚੇਤਾਵਨੀ", "credit"),
+        ("இதையும் படிக்க: சென்னையில் கனமழை", "credit"),
+        ("ఇది కూడా చదవండి: హైదరాబాద్‌లో వర్షం", "credit"),
+        ("ಇದನ್ನೂ ಓದಿ: ಬೆಂಗಳೂರಿನಲ್ಲಿ ಮಳೆ", "credit"),
+        ("ഇതും വായിക്കുക: കൊച്ചിയിൽ കനത്ത മഴ", "credit"),
+        ("یہ بھی پڑھیں: کراچی میں بارش", "credit"),
+        ("ছবি: পিটিআই", "credit"),
+        ("فائل فوٹو: رائٹرز", "credit"),
+        ("বিজ্ঞাপন", "navigation"),
+        ("விளம்பரம்", "navigation"),
+        ("اشتہار", "navigation"),
     ],
 )
 def test_boilerplate_lines_are_recognised(line, reason):
@@ -98,6 +112,10 @@ def test_boilerplate_lines_are_recognised(line, reason):
         "Top officials of both armies met in Rawalpindi on Tuesday.",
         "व्हाट्सएप पर फैलाई गई अफवाहों के बाद पुलिस ने जांच शुरू की।",
         "કંપનીએ કહ્યું કે ટેલિગ્રામ પરના સંદેશાઓની તપાસ ચાલી રહી છે.",
+        # Prose that begins with a credit's word ("photo", "home") is not a credit.
+        "ছবিটি তোলা হয়েছিল কলকাতায় গত সপ্তাহে, জানিয়েছেন আলোকচিত্রী।",
+        "படம் வெளியாகி இரண்டு வாரங்களில் நூறு கோடி ரூபாய் வசூலித்துள்ளது.",
+        "تصویر میں وزیر اعظم کو اجلاس سے خطاب کرتے دیکھا جا سکتا ہے۔",
         "Photographers gathered outside the embassy.",
         "Sources said the talks would resume next week.",
         "Courtesy calls on the governor are a tradition.",
@@ -187,6 +205,9 @@ def test_short_sentences_about_platforms_stay_in_the_article():
         ("આ પણ વાંચો", ["રાજ્યમાં વરસાદની આગાહી", "અમદાવાદમાં નવા નિયમો"]),
         ("Trending", ["- Gold prices rise again", "- IPL: Mumbai Indians win"]),
         ("Related Articles", ["Dubai ports handle record cargo"]),
+        ("আরও পড়ুন", ["কলকাতায় ভারী বৃষ্টি", "শেয়ারবাজারে বড় পতন"]),
+        ("இதையும் படிக்க", ["சென்னையில் கனமழை"]),
+        ("یہ بھی پڑھیں", ["کراچی میں بارش", "لاہور میں نئے قوانین"]),
     ],
 )
 def test_a_block_of_links_goes_with_its_heading(heading, links):
