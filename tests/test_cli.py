@@ -32,6 +32,22 @@ def test_no_subcommand_prints_help_and_fails(capsys):
     assert "COMMAND" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("argv", [["--version"], ["check", "--help"], ["serve", "--help"]])
+def test_only_the_chosen_subcommand_is_imported(argv):
+    # ingest's modules take half a second to import; the other commands must not wait for them.
+    code = (
+        "import sys\n"
+        "from search_app.cli import main\n"
+        "try:\n"
+        f"    main({argv!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(name for name in sys.modules if name.startswith(('ingest', 'trafilatura'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "[]"
+
+
 def test_python_dash_m_ingest_is_the_ingest_subcommand():
     out = subprocess.run(
         [sys.executable, "-m", "ingest", "--help"], capture_output=True, text=True, check=True
