@@ -80,14 +80,17 @@ def _script_of(folded: str) -> str | None:
     return next((script for script, pattern in _SCRIPTS.items() if pattern.search(folded)), None)
 
 
-def _suffixed(word: str, suffixes: list[str]) -> set[str]:
+def _suffixed(word: str, suffixes: list[str], oblique: tuple[str, str] | None = None) -> set[str]:
     """``word`` with each joined ending, as the script writes it.
 
     A word ending in a virama (or a Malayalam chillu) also takes the ending without it: the ending's vowel
-    or consonant follows the last consonant itself (ஜப்பான் -> ஜப்பானில், ଚୀନ୍ -> ଚୀନର). The forms
+    or consonant follows the last consonant itself (ஜப்பான் -> ஜப்பானில், ଚୀନ୍ -> ଚୀନର). A word ending
+    in ``oblique``'s first vowel sign also takes them on its second (अमेरिका -> अमेरिकेत). The forms
     that do not occur in writing are never met, so they cost nothing but a dictionary entry.
     """
     stems = {word}
+    if oblique and word.endswith(oblique[0]):
+        stems.add(word[: -len(oblique[0])] + oblique[1])
     if word[-1] in _CHILLU:
         word = word[:-1] + _CHILLU[word[-1]]
     if unicodedata.name(word[-1], "").endswith("SIGN VIRAMA"):
@@ -101,11 +104,11 @@ def _suffixed(word: str, suffixes: list[str]) -> set[str]:
 
 @cache
 def _matcher() -> _Matcher:
+    endings = load_json("indic_suffixes.json")
     suffixes = {
-        script: [fold(s) for s in items]
-        for script, items in load_json("indic_suffixes.json").items()
-        if not script.startswith("_")
+        script: [fold(s) for s in items] for script, items in endings.items() if not script.startswith("_")
     }
+    obliques = {script: (fold(pair[0]), fold(pair[1])) for script, pair in endings["_oblique"].items()}
     skip, blocks = set(), []
     for line in load_lines("country_exclusions.tsv"):
         kind, phrase = line.split("\t", 1)
@@ -136,7 +139,8 @@ def _matcher() -> _Matcher:
         if not words:
             continue
         add(words, code)
-        for form in _suffixed(words[-1], suffixes.get(_script_of(words[-1]) or "", [])):
+        script = _script_of(words[-1]) or ""
+        for form in _suffixed(words[-1], suffixes.get(script, []), obliques.get(script)):
             add((*words[:-1], form), code)
     for candidates in by_first_word.values():
         candidates.sort(key=lambda item: len(item[0]), reverse=True)
