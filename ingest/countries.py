@@ -56,6 +56,9 @@ class _Matcher:
     case_sensitive: re.Pattern[str] | None
     case_codes: dict[str, str]
     english: dict[str, str]
+    # particles written joined after a name's word ("also": भारतातही, ভারতেও), and every word of a name
+    particles: tuple[str, ...]
+    name_words: frozenset[str]
 
 
 def english_name(code: str) -> str:
@@ -152,7 +155,19 @@ def _matcher() -> _Matcher:
         # The leading class lets the scan skip every position that cannot start an alias, at C speed.
         case_sensitive = re.compile(f"(?=[{initials}])(?<![\\w.])(?:{alternation})(?![\\w])")
     english = {code: english_name(code) for code in icu.Locale.getISOCountries()}
-    return _Matcher(by_first_word, case_sensitive, case_codes, english)
+    particles = tuple(
+        fold(p) for script, items in endings["_emphatic"].items() if not script.startswith("_") for p in items
+    )
+    name_words = frozenset(w for phrases in by_first_word.values() for words, _ in phrases for w in words)
+    return _Matcher(by_first_word, case_sensitive, case_codes, english, particles, name_words)
+
+
+def _without_particle(word: str, matcher: _Matcher) -> str:
+    """``word`` without a joined particle when what is left is a word of a name (भारतातही -> भारतात)."""
+    for particle in matcher.particles:
+        if word.endswith(particle) and word[: -len(particle)] in matcher.name_words:
+            return word[: -len(particle)]
+    return word
 
 
 def extract_countries(text: str) -> list[Country]:
@@ -163,6 +178,9 @@ def extract_countries(text: str) -> list[Country]:
     words = WORD_RE.findall(folded.casefold())  # one call, not one per word
     if len(words) != len(cased):  # a letter whose case folding splits a word (none in our scripts)
         words = [word.casefold() for word in cased]
+    # Adding the particles to every form instead would double the names' table and its build time.
+    particles = matcher.particles
+    words = [_without_particle(w, matcher) if w.endswith(particles) else w for w in words]
     length = max(len(words), 1)
     found: dict[str, float] = {}  # code -> relative position of the first mention
     skip_to = 0

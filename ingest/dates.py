@@ -126,6 +126,9 @@ def _dateline_regex() -> re.Pattern[str]:
 _TIME = re.compile(r"^[\s,|•·]*(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?\s*(?:[a-z]{2,4})?)?")
 _DASH = re.compile(r"^\s*[-–—:|]\s")
 _SEPARATOR = re.compile(r"^\s*[|•·,;]\s*")
+# A wire agency credited in brackets right after the date ends the dateline, whatever follows it:
+# "COLOMBO, March 3, 2022 (AFP) - A strong ...", "नई दिल्ली, 12 फरवरी 2024 (भाषा) राजधानी में ...".
+_AGENCY_CREDIT = re.compile(r"^\s*\([^()\d]{2,40}\)")
 _CENTURY_START = 1900
 _YEAR = re.compile(r"\d{4}")
 # A timestamp this large is in milliseconds: in seconds it would be after the year 5000.
@@ -158,7 +161,8 @@ def _numeric(n1: int, n2: int, year: int, sep: str, today: dt.date) -> dt.date |
 def _place_and_day() -> re.Pattern[str]:
     month, prefixes = _month(), _names_regex(_date_prefixes())  # "અમદાવાદ, તા. 12 જૂન"
     day = f"(?:\\d{{1,2}}\\s+{month}|{month}\\s+\\d{{1,2}})"
-    return re.compile(f"^[^,]{{1,40}},\\s*(?:(?:{prefixes})\\s*)?{day}$")
+    # the year may follow: "COLOMBO, March 3, 2022 (AFP)"
+    return re.compile(f"^[^,]{{1,40}},\\s*(?:(?:{prefixes})\\s*)?{day}(?:,?\\s+\\d{{4}})?$")
 
 
 def is_weekday(text: str) -> bool:
@@ -188,8 +192,12 @@ def read_dateline(line: str, today: dt.date | None = None) -> Dateline | None:
     rest = tail[_TIME.match(tail).end() :]
     # A second dateline may follow the first on one line ("Published: ... | Updated: ...").
     second = read_dateline(_SEPARATOR.sub("", rest, count=1), today) if rest.strip() else None
+    credited = _AGENCY_CREDIT.match(rest)
+    if credited:
+        rest = rest[credited.end() :]
     if (
-        rest.strip()
+        not credited
+        and rest.strip()
         and second is None
         and not _DASH.match(tail)
         and len(rest.split()) > _settings()["max_tail_words"]

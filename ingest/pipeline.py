@@ -298,7 +298,7 @@ def process_record(record: RawRecord, today: dt.date | None = None) -> Article:
     fields = record.fields
     text_key = next((key for key in _JSONL_TEXT_KEYS if fields.get(key)), None)
     if text_key is None:
-        raise RejectedRecord("the record has no 'body' (or 'text') field with article text")
+        raise RejectedRecord("the record has no 'body' (or 'text', 'content') field with article text")
     # A CMS export may carry the page's markup ("<p>...</p>", "&amp;"): the article is its text.
     body = _as_text(fields[text_key], text_key)
     title_key = _first_present(fields, _JSONL_TITLE_KEYS) or "title"

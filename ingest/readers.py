@@ -204,7 +204,9 @@ def _read_jsonl(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[RawReco
             try:
                 obj = json.loads(text)
             except json.JSONDecodeError as exc:
-                yield Failure(path, number, f"invalid JSON: {exc.msg} at column {exc.colno}", text[:RAW_KEEP])
+                # json's message may end in "at" ("Unterminated string starting at"): one "at" only.
+                message = f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}"
+                yield Failure(path, number, message, text[:RAW_KEEP])
                 continue
             if not isinstance(obj, dict):
                 yield Failure(path, number, "a JSON Lines record must be an object", text[:RAW_KEEP])

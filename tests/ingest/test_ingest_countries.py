@@ -75,6 +75,11 @@ def codes(text: str) -> list[str]:
         ("रशियाचा युक्रेनवर हल्ला, इस्रायलकडून निषेध", ["RU", "UA", "IL"]),
         ("ब्रिटनचे पंतप्रधान भारताशी करार करणार", ["GB", "IN"]),
         ("सौदी अरेबियात परिषद", ["SA"]),
+        # a joined particle ("also") after the name or its ending: Marathi -ही, Bengali -ও, Gujarati -ય
+        ("भारतातही पाऊस पडला, अमेरिकेतही निवडणूक", ["IN", "US"]),
+        ("পাকিস্তানেও বৃষ্টি হয়েছে", ["PK"]),
+        ("ભારતમાંય વરસાદ", ["IN"]),
+        ("Congo and DRC talks", ["CD"]),
         # the other Indic scripts and Urdu: CLDR names, everyday names, joined case endings
         ("ভারতের প্রধানমন্ত্রী জাপানে গেলেন", ["IN", "JP"]),
         ("শ্রীলঙ্কায় বন্যা, ভারতীয় দল ফিরল", ["LK", "IN"]),

@@ -54,6 +54,13 @@ def test_a_malformed_line_reports_the_column_where_it_breaks(tmp_path):
     assert item.reason == f"invalid JSON: Expecting ',' delimiter at column {len(line) + 1}"
 
 
+def test_a_truncated_line_names_where_its_string_starts(tmp_path):
+    line = '{"title": "t", "body": "Officials in Dhaka said'
+    [item] = ingest_lines(tmp_path, line)
+    assert isinstance(item, Failure)
+    assert item.reason == f"invalid JSON: Unterminated string starting at column {line.index('Officials')}"
+
+
 def test_an_empty_title_is_taken_from_the_body_which_keeps_it(tmp_path):
     [one_line, two_lines] = ingest_lines(
         tmp_path,

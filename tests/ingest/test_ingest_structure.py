@@ -303,6 +303,9 @@ def test_a_title_with_a_slash_is_not_a_breadcrumb():
         ("New Delhi, May 5 (PTI) The government announced a new policy on Monday.", "PTI"),
         ("नई दिल्ली, 5 मई (भाषा) सरकार ने सोमवार को नई नीति की घोषणा की।", "भाषा"),
         ("અમદાવાદ, તા. 12 જૂન (એજન્સી) શહેરમાં ભારે વરસાદ પડ્યો હતો.", "એજન્સી"),
+        # with the year too
+        ("COLOMBO, March 3, 2022 (AFP) - A strong earthquake struck the coast on Monday.", "AFP"),
+        ("नई दिल्ली, १२ फरवरी २०२४ (भाषा) राजधानी में सोमवार सुबह भूकंप के झटके महसूस किए गए।", "भाषा"),
         # Brackets after no dateline: an acronym spelt out, a weekday, a photo's side.
         ("BJP (Bharatiya Janata Party) - leaders met in Delhi on Monday.", None),
         ("The ruling Liberal Democratic Party (LDP) - said it would win.", None),
@@ -314,6 +317,19 @@ def test_a_wire_storys_agency_is_the_source_when_nothing_else_names_one(lead, so
     doc = build_article(f"Headline of the story\n\n{lead}\n\nA second paragraph follows here.", today=TODAY)
     assert doc["source"] == source
     assert doc["body"].startswith(lead)  # the credit stays: the dateline is part of the lead
+
+
+@pytest.mark.parametrize(
+    ("lead", "published"),
+    [
+        ("COLOMBO, March 3, 2022 (AFP) - A strong earthquake struck the coast on Monday.", "2022-03-03"),
+        ("नई दिल्ली, १२ फरवरी २०२४ (भाषा) राजधानी में सोमवार सुबह भूकंप के झटके महसूस किए गए।", "2024-02-12"),
+    ],
+)
+def test_a_wire_dateline_with_its_year_dates_the_story(lead, published):
+    doc = build_article(f"Headline of the story\n\n{lead}\n\nA second paragraph follows here.", today=TODAY)
+    assert doc["published"] == published
+    assert doc["body"].startswith(lead)
 
 
 def test_a_named_source_wins_over_the_wire_agency():
