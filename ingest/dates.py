@@ -133,6 +133,8 @@ _CENTURY_START = 1900
 _YEAR = re.compile(r"\d{4}")
 # A timestamp this large is in milliseconds: in seconds it would be after the year 5000.
 _EPOCH_MILLISECONDS = 10**11
+# Seconds or milliseconds since 1970 in digits, too many for a date (20240501 has eight).
+_EPOCH_TEXT = re.compile(r"\d{9,13}(?:\.\d+)?")
 _MAX_DATELINE_CHARS = 120
 _CONNECTOR_NAME_WORDS = 3
 
@@ -314,7 +316,11 @@ def parse_date_value(value: object, today: dt.date | None = None) -> dt.date | N
     if value is None or isinstance(value, bool):
         return None
     today = today or dt.date.today()
+    if isinstance(value, str) and _EPOCH_TEXT.fullmatch(value.strip()):
+        value = float(value)  # a feed's timestamp written as a string: "1700000000"
     if isinstance(value, int | float):
+        if value == 0:
+            return None  # the zero timestamp stands for "no date", not for 1 January 1970
         seconds = value / 1000 if abs(value) >= _EPOCH_MILLISECONDS else value
         try:
             moment = dt.datetime.fromtimestamp(seconds, dt.UTC)
@@ -324,7 +330,7 @@ def parse_date_value(value: object, today: dt.date | None = None) -> dt.date | N
     text = str(value).strip()
     if not text:
         return None
-    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text) or re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
     if iso:
         return _valid(int(iso[1]), int(iso[2]), int(iso[3]), today)
     found = match_dateline(text, today)

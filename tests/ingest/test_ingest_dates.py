@@ -186,6 +186,13 @@ def test_month_names_come_from_cldr_in_three_languages():
         (4102444800, None),  # 2100-01-01, in the future
         (10**30, None),
         (True, None),
+        # the same written as strings, as feeds often do; a zero timestamp means no date
+        ("1717200000", "2024-06-01"),
+        ("1717200000000", "2024-06-01"),
+        (0, None),
+        ("0", None),
+        ("20240601", "2024-06-01"),  # a compact ISO date
+        ("20241301", None),
     ],
 )
 def test_metadata_dates(value, expected):
