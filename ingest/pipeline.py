@@ -42,6 +42,7 @@ from ingest.title import (
     find_breadcrumb,
     shorten_title,
     site_after_title,
+    site_before_headline,
     site_in_page_title,
     strip_site_name,
 )
@@ -124,11 +125,14 @@ def _html_fields(html: str) -> dict[str, str | None]:
     if _is_link_list(doc.text, link_texts(root)):
         raise RejectedRecord("the page is a list of links (a section or index page), not an article")
     # A site name the page's <title> gives after the headline is a better name than a host name.
-    site = doc.sitename
-    if not site or is_host_name(site):
-        site = site_in_page_title(page_title(root), doc.title) or site
+    site, title = doc.sitename, doc.title
+    site_first = site_before_headline(page_title(root), title, None if is_host_name(site) else site)
+    if site_first:
+        site, title = site_first
+    elif not site or is_host_name(site):
+        site = site_in_page_title(page_title(root), title) or site
     return {
-        "title": doc.title,
+        "title": title,
         "body": doc.text,
         # A page's own canonical link may be relative: then the page has no usable URL, not an error.
         "url": doc.url if doc.url and _is_web_url(doc.url) else None,

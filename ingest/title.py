@@ -102,6 +102,28 @@ def site_in_page_title(page_title: str | None, headline: str | None) -> str | No
     return site if fold(head).strip() == fold(headline).strip() else None
 
 
+# "Site | Headline": a one-word site before a headline of at least this many words.
+_HEADLINE_MIN_WORDS = 4
+
+
+def site_before_headline(
+    page_title: str | None, headline: str | None, site: str | None = None
+) -> tuple[str, str] | None:
+    """(site, headline) of an HTML ``<title>`` that puts the site first ("NewsNow | Farmers march to
+    Delhi"), when the extracted headline is only that first part: the part is the site the page names
+    elsewhere, or a single word before a headline-length rest. None otherwise."""
+    parts = _TITLE_SITE_SEPARATOR.split(page_title.strip()) if page_title and headline else []
+    if len(parts) != 2 or fold(parts[0]).strip() != fold(headline).strip():
+        return None
+    first, rest = parts[0].strip(), parts[1].strip()
+    if fold(first) in cues().home:
+        return None
+    named = site is not None and fold(first).strip() == fold(site).strip()
+    if named or (len(first.split()) == 1 and len(rest.split()) >= _HEADLINE_MIN_WORDS):
+        return first, rest
+    return None
+
+
 def strip_site_name(title: str, site: str | None) -> str:
     """``Headline | Site`` -> ``Headline`` when the trailing part is the site's name."""
     split = _last_part(title) if site else None

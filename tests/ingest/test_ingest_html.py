@@ -7,7 +7,7 @@ import pytest
 from ingest.pipeline import RejectedRecord, process_record
 from ingest.readers import RawRecord
 from ingest.source import clean_source
-from ingest.title import site_in_page_title
+from ingest.title import site_before_headline, site_in_page_title
 
 from .conftest import TODAY
 
@@ -106,6 +106,31 @@ def test_a_page_title_names_a_site_only_after_the_whole_headline():
     assert site_in_page_title("Floods in Assam | Home", "Floods in Assam") is None
     assert site_in_page_title("Floods in Assam", "Floods in Assam") is None
     assert site_in_page_title(None, "Floods in Assam") is None
+
+
+def test_a_page_title_may_name_the_site_before_the_headline():
+    assert site_before_headline("NewsNow | Farmers march to Delhi", "NewsNow") == (
+        "NewsNow",
+        "Farmers march to Delhi",
+    )
+    named = site_before_headline("ગુજરાત સમાચાર | સુરતમાં મંદી", "ગુજરાત સમાચાર", "ગુજરાત સમાચાર")
+    assert named == ("ગુજરાત સમાચાર", "સુરતમાં મંદી")
+    # The usual order, a short headline before a longer site name, a section, the home page.
+    assert site_before_headline("Farmers march to Delhi | NewsNow", "Farmers march to Delhi") is None
+    assert site_before_headline("Budget passed | The Times of India Online", "Budget passed") is None
+    assert site_before_headline("World | Ledger", "World") is None
+    assert site_before_headline("Home | Floods in Assam leave thousands homeless", "Home") is None
+
+
+def test_a_page_without_a_headline_element_and_its_site_first_in_the_title():
+    page = (
+        "<html><head><title>NewsNow | Farmers march to Delhi</title></head><body>"
+        "<div>Thousands of farmers from Punjab and Haryana began a march to Delhi on Tuesday, demanding "
+        "guaranteed crop prices, their unions said.</div><div>Police set up barricades at the border.</div>"
+        "</body></html>"
+    )
+    doc = process_record(RawRecord("page.html", None, "html", text=page), TODAY)
+    assert (doc["title"], doc["source"]) == ("Farmers march to Delhi", "NewsNow")
 
 
 def _links_page(links: int, paragraphs: int) -> str:
