@@ -86,6 +86,28 @@ def page_title(root: lxml.html.HtmlElement | None) -> str | None:
     return " ".join(title.text_content().split()) or None
 
 
+# Elements a page states its date in: <time>, or a class or id that says so ("date", "post-meta").
+_DATE_HINT = re.compile(r"date|time|publish|posted|meta|byline", re.IGNORECASE)
+_DATE_TEXT_MAX_CHARS = 120
+
+
+def date_texts(root: lxml.html.HtmlElement | None) -> list[str]:
+    """The short texts of the elements that look like a page's date line, in page order: the article
+    extractor drops them as furniture, and its own date finder reads English month names only."""
+    if root is None:
+        return []
+    texts = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue  # comments, processing instructions
+        hint = f"{element.get('class', '')} {element.get('id', '')}"
+        if element.tag == "time" or _DATE_HINT.search(hint):
+            text = " ".join(element.text_content().split())
+            if text and len(text) <= _DATE_TEXT_MAX_CHARS:
+                texts.append(text)
+    return texts
+
+
 def link_texts(root: lxml.html.HtmlElement | None) -> frozenset[str]:
     """The texts of a page's links (``<a>`` elements), each on one line, spaces collapsed."""
     if root is None:

@@ -23,10 +23,10 @@ import trafilatura
 from ingest.clean import remove_boilerplate
 from ingest.countries import extract_countries
 from ingest.cues import SENTENCE_END
-from ingest.dates import find_datelines, parse_date_value, publication_date
+from ingest.dates import find_datelines, parse_date_value, publication_date, read_dateline
 from ingest.ids import make_id
 from ingest.language import detect_languages
-from ingest.markup import link_texts, markup_text, markup_title, page_title, parse_page
+from ingest.markup import date_texts, link_texts, markup_text, markup_title, page_title, parse_page
 from ingest.normalize import clean_text, fold
 from ingest.readers import DEFAULT_MAX_BYTES, RAW_KEEP, Failure, RawRecord, read_records
 from ingest.source import (
@@ -136,9 +136,18 @@ def _html_fields(html: str) -> dict[str, str | None]:
         "body": doc.text,
         # A page's own canonical link may be relative: then the page has no usable URL, not an error.
         "url": doc.url if doc.url and _is_web_url(doc.url) else None,
-        "published": doc.date,
+        # else a date element the extractor dropped ("प्रकाशित: 4 नवंबर 2023"), read as a dateline
+        "published": doc.date or _date_element(root),
         "source": site or None,
     }
+
+
+def _date_element(root) -> str | None:
+    """The text of the page's first date element that reads as a dateline, a publication date before
+    an update ("Updated: ..." then "Published: ...")."""
+    found = [(text, dateline) for text in date_texts(root) if (dateline := read_dateline(text))]
+    first = next((text for text, dateline in found if not dateline.updated), None)
+    return first or (found[0][0] if found else None)
 
 
 # A page whose text is its links' texts, one a line, with hardly a paragraph besides, lists other

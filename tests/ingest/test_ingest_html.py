@@ -133,6 +133,27 @@ def test_a_page_without_a_headline_element_and_its_site_first_in_the_title():
     assert (doc["title"], doc["source"]) == ("Farmers march to Delhi", "NewsNow")
 
 
+@pytest.mark.parametrize(
+    ("element", "published"),
+    [
+        ('<div class="date">प्रकाशित: 4 नवंबर 2023</div>', "2023-11-04"),
+        ("<time>4 नवंबर 2023</time>", "2023-11-04"),
+        ('<span id="post-date">०४ नवंबर २०२३</span>', "2023-11-04"),
+        ('<p class="meta">પ્રકાશિત: ૧૮ સપ્ટેમ્બર, ૨૦૨૪ | લેખક: રમેશ પટેલ</p>', "2024-09-18"),
+        ('<div class="byline">सितंबर की बारिश पर विशेष रिपोर्ट</div>', None),  # no date in it
+    ],
+)
+def test_a_date_element_the_extractor_drops_still_dates_the_page(element, published):
+    page = (
+        '<html><head><meta charset="utf-8"><title>दिल्ली में प्रदूषण</title></head><body>'
+        f"<h1>दिल्ली में प्रदूषण</h1>{element}<p>राजधानी दिल्ली में वायु गुणवत्ता सूचकांक शनिवार को चार सौ के "
+        "पार पहुंच गया। विशेषज्ञों ने लोगों को घरों में रहने की सलाह दी है।</p>"
+        "<p>सरकार ने निर्माण कार्यों पर रोक लगा दी है।</p></body></html>"
+    )
+    doc = process_record(RawRecord("page.html", None, "html", text=page), TODAY)
+    assert doc["published"] == published
+
+
 def _links_page(links: int, paragraphs: int) -> str:
     items = "".join(
         f'<li><a href="/story/{i}">Headline {i} about the news of the day</a></li>' for i in range(links)
