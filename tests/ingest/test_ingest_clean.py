@@ -39,6 +39,9 @@ from .conftest import TODAY
         ("Markets | Economy | Opinion", "navigation"),
         ("होम • देश • विदेश • खेल • मनोरंजन", "navigation"),
         ("Home / India / Gujarat / Ahmedabad", "navigation"),
+        ("BREAKING NEWS", "navigation"),  # a kicker above the headline
+        ("ब्रेकिंग न्यूज़", "navigation"),
+        ("Exclusive:", "navigation"),
         ("यह भी पढ़ें: चुनाव आयोग ने तारीखों का ऐलान किया", "credit"),
         ("આ પણ વાંચો: રાજ્યમાં વરસાદની આગાહી", "credit"),
         ("Photo: Reuters", "credit"),

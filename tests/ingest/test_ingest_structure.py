@@ -332,6 +332,14 @@ def test_a_wire_dateline_with_its_year_dates_the_story(lead, published):
     assert doc["body"].startswith(lead)
 
 
+@pytest.mark.parametrize("kicker", ["BREAKING NEWS", "ब्रेकिंग न्यूज़", "Exclusive"])
+def test_a_kicker_above_the_headline_is_not_the_title(kicker):
+    text = f"{kicker}\n\nFarmers march to Delhi\n\nThousands of farmers began a march to Delhi on Tuesday."
+    doc = build_article(text, today=TODAY)
+    assert doc["title"] == "Farmers march to Delhi"
+    assert kicker not in doc["body"]
+
+
 def test_a_named_source_wins_over_the_wire_agency():
     text = "Headline of the story\n\nTOKYO (Reuters) - Japan's prime minister called an election."
     assert build_article(text, source="The Daily Ledger", today=TODAY)["source"] == "The Daily Ledger"
