@@ -176,6 +176,8 @@ class _Page:
     byline_source: str | None
     # The places of the datelines taken out ("DOHA, Qatar, May 16, 2025"): they open the body.
     places: tuple[str, ...] = ()
+    # The agency such a dateline credits on its own line ("TOKYO, May 5, 2022 (Reuters)").
+    wire_source: str | None = None
 
 
 def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Page:
@@ -195,6 +197,7 @@ def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Pa
         and not (d.tail_words >= _LEAD_MIN_WORDS and SENTENCE_END.search(lines[i]))
     }
     places = tuple(d.place for i, d in datelines if i in metadata and d.place)
+    wire_source = next(filter(None, (wire_agency(lines[i]) for i in sorted(metadata))), None)
     lines = [line for i, line in enumerate(lines) if i not in metadata]
     byline = find_byline(lines, today)
     lines = [line for i, line in enumerate(lines) if i not in byline.lines]
@@ -207,7 +210,7 @@ def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Pa
     stated = [dateline for _, dateline in datelines]
     if byline.date:
         stated = [d for d in stated if not d.updated] + [byline.date] + [d for d in stated if d.updated]
-    return _Page(lines, crumb, publication_date(stated), masthead, byline.source, places)
+    return _Page(lines, crumb, publication_date(stated), masthead, byline.source, places, wire_source)
 
 
 def _body_lines(lines: list[str], title: str) -> list[str]:
@@ -259,6 +262,7 @@ def build_article(
         or page.byline_source
         or site_after_title(title)
         or next(filter(None, map(wire_agency, page.lines[:_WIRE_CREDIT_LINES])), None)
+        or page.wire_source
     )
     title = shorten_title(strip_site_name(title, site))
     body_lines = page.lines if title_from_text and text_is_body else _body_lines(page.lines, title)

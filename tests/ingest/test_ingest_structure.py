@@ -340,6 +340,20 @@ def test_a_kicker_above_the_headline_is_not_the_title(kicker):
     assert kicker not in doc["body"]
 
 
+@pytest.mark.parametrize(
+    ("dateline", "published", "source"),
+    [
+        ("TOKYO, May 5, 2022 (Reuters)", "2022-05-05", "Reuters"),
+        ("नई दिल्ली, 12 मार्च 2022 (भाषा)", "2022-03-12", "भाषा"),
+    ],
+)
+def test_a_wire_dateline_on_its_own_line_gives_the_date_and_the_agency(dateline, published, source):
+    text = f"Lab opens\n\n{dateline}\n\nA new laboratory opened in the city on Thursday, officials said."
+    doc = build_article(text, today=TODAY)
+    assert (doc["published"], doc["source"]) == (published, source)
+    assert dateline not in doc["body"]
+
+
 def test_a_named_source_wins_over_the_wire_agency():
     text = "Headline of the story\n\nTOKYO (Reuters) - Japan's prime minister called an election."
     assert build_article(text, source="The Daily Ledger", today=TODAY)["source"] == "The Daily Ledger"
