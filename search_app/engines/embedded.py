@@ -87,6 +87,7 @@ UPSERT_BATCH = 2_000  # documents per commit when a caller passes a long stream
 SUGGEST_SCAN = 2_000  # prefix terms read before ranking them by document frequency
 MAX_FACET_SIZE = 1_000  # values per facet at most, whatever a caller asks (bounds the aggregation)
 _TOTAL = "__total"  # aggregation name for the match count (facet names are plain words)
+_SELECTED = "__selected_"  # prefix of the filter sub-aggregations counting each selected value
 _GROUP = "__filtered"  # prefix of the filter sub-aggregations, one per set of applied facet filters
 
 
@@ -537,6 +538,10 @@ class EmbeddedEngine(SearchEngine):
             aggregations: dict[str, Any] = {
                 name: {"terms": {"field": name, "size": bucket_count}} for name in names
             }
+            # A selected value outside the top ones is counted too: its count is shown beside it.
+            for name in names:
+                for i, value in enumerate(filters.get(name, ())):
+                    aggregations[f"{_SELECTED}{name}{i}"] = {"filter": filter_query_string(name, [value])}
             if not filters:  # every document has a sort key: counting it counts matches
                 aggregations[_TOTAL] = {"value_count": {"field": SORT_FIELD}}
             if applied:
@@ -557,7 +562,13 @@ class EmbeddedEngine(SearchEngine):
                     (FacetValue(str(b["key"]), int(b["doc_count"])) for b in buckets),
                     key=lambda v: (-v.count, v.value),
                 )
-                group_facets[name] = values[:size]
+                shown = values[:size]
+                present = {v.value for v in shown}
+                for i, value in enumerate(filters.get(name, ())):
+                    count = int(counted.get(f"{_SELECTED}{name}{i}", {}).get("doc_count", 0))
+                    if value not in present and count:
+                        shown.append(FacetValue(value, count))
+                group_facets[name] = shown
             group_total = None
             if len(applied) == len(filters):  # a filter sub-aggregation counts its documents itself
                 group_total = int(counted["doc_count"] if applied else counted[_TOTAL]["value"] or 0)

@@ -155,6 +155,9 @@ def _excluded(parsed: ParsedQuery) -> list[dict[str, Any]]:
     return must_not
 
 
+_SELECTED = "selected_"  # sub-aggregations counting each selected value of a facet
+
+
 def _facet_filter(facet: str, values: Sequence[str]) -> dict[str, Any]:
     """Documents having any of ``values`` in ``facet``; UNKNOWN selects documents without a value."""
     known = [v for v in values if v != UNKNOWN]
@@ -184,6 +187,12 @@ def facet_aggregations(request: SearchRequest) -> dict[str, Any]:
             "aggs": {
                 "values": {"terms": {"field": facet, "size": request.facet_size}},
                 "unknown": {"missing": {"field": facet}},
+                # A selected value outside the top ones is counted too: its count is shown beside it.
+                **{
+                    f"{_SELECTED}{i}": {"filter": _facet_filter(facet, [value])}
+                    for i, value in enumerate(request.filters.get(facet) or ())
+                    if value != UNKNOWN
+                },
             },
         }
     return aggs
@@ -253,7 +262,7 @@ def merge_highlights(found: Mapping[str, list[str]]) -> dict[str, list[str]]:
     return merged
 
 
-def _facets(aggregations: Mapping[str, Any], facet_size: int) -> dict[str, list[FacetValue]]:
+def _facets(aggregations: Mapping[str, Any], request: SearchRequest) -> dict[str, list[FacetValue]]:
     facets = {}
     for facet in FACETS:
         agg = aggregations.get(facet, {})
@@ -262,7 +271,13 @@ def _facets(aggregations: Mapping[str, Any], facet_size: int) -> dict[str, list[
         if missing:
             values.append(FacetValue(UNKNOWN, missing))
         values.sort(key=lambda v: (-v.count, v.value))
-        facets[facet] = values[:facet_size]
+        shown = values[: request.facet_size]
+        present = {v.value for v in shown}
+        for i, value in enumerate(request.filters.get(facet) or ()):
+            count = int(agg.get(f"{_SELECTED}{i}", {}).get("doc_count", 0))
+            if value not in present and count:
+                shown.append(FacetValue(value, count))
+        facets[facet] = shown
     return facets
 
 
@@ -280,7 +295,7 @@ def parse_response(response: Mapping[str, Any], request: SearchRequest) -> Searc
     return SearchResult(
         total=int(response["hits"]["total"]["value"]),
         hits=hits,
-        facets=_facets(response.get("aggregations") or {}, request.facet_size),
+        facets=_facets(response.get("aggregations") or {}, request),
         took_ms=float(response.get("took", 0)),
     )
 

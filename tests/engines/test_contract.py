@@ -810,6 +810,18 @@ def test_selecting_a_country_keeps_the_other_countries_counts(loaded):
     assert facet_counts(result, "year") == expected_counts(selected(country=["Australia"]), "year")
 
 
+@pytest.mark.parametrize("facet", ["year", "country"])
+def test_a_selected_value_outside_the_top_values_keeps_its_count(loaded, facet):
+    counts = expected_counts(DOCS, facet)
+    top = max(counts.values())
+    rare = min((value for value in counts if value != UNKNOWN), key=lambda value: (counts[value], value))
+    assert counts[rare] < top  # the corpus has a value that one shown value leaves out
+    result = loaded.search(SearchRequest(filters={facet: [rare]}, facet_size=1))
+    shown = facet_counts(result, facet)
+    assert shown[rare] == counts[rare]
+    assert len(shown) == 2  # the top value, and the selected one after it
+
+
 def test_values_of_one_facet_are_ored_and_facets_anded(loaded):
     either = loaded.search(SearchRequest(filters={"country": ["Australia", "Afghanistan"]}, size=50))
     assert {hit.id for hit in either.hits} == {"en-cricket", "hi-imran"}
