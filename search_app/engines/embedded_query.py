@@ -181,6 +181,9 @@ def text_query(
         # Something was typed, but nothing searchable (stop words, emoji): it matches nothing, rather
         # than listing everything as an empty box does.
         return TextQuery(Query.empty_query(), matches, body_query)
+    if not parsed.groups and parsed.excluded and not excluded:
+        # Only exclusions, none of them searchable ("-the", "--"): as a query of stop words, nothing.
+        return TextQuery(Query.empty_query(), matches, body_query)
     if not clauses and not excluded:
         return TextQuery(None, matches, body_query)
     if not clauses:

@@ -134,6 +134,8 @@ def text_query(parsed: ParsedQuery) -> dict[str, Any]:
         must.append({"bool": {"should": should, "minimum_should_match": 1}})
     if parsed.groups and not must:
         return {"match_none": {}}
+    if not parsed.groups and parsed.excluded and not any(map(_searchable, parsed.excluded)):
+        return {"match_none": {}}  # only exclusions, none searchable ("-the", "--"): nothing
     must_not = _excluded(parsed)
     if not must and not must_not:
         return {"match_all": {}}

@@ -283,7 +283,22 @@ def test_stop_words_and_punctuation_alone_do_not_break_a_query(loaded):
 
 
 @pytest.mark.parametrize(
-    "text", ["the", "🙂", "the 🙂", "of OR the", "the -wickets", "OR", "(((", '""', "NOT"]
+    "text",
+    [
+        "the",
+        "🙂",
+        "the 🙂",
+        "of OR the",
+        "the -wickets",
+        "OR",
+        "(((",
+        '""',
+        "NOT",
+        "--",
+        "---",
+        "NOT -",
+        "-the",
+    ],
 )
 def test_a_query_with_nothing_searchable_matches_nothing(loaded, text):
     # Unlike an empty box, which lists everything.
