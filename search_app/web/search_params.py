@@ -31,6 +31,16 @@ class BadParameter(InvalidSearch):
         self.code = code  # the API's machine-readable error code
 
 
+# Parameters that take one value: a second one is refused, not silently ignored (which would win?).
+SINGLE_VALUED = ("q", "sort", "page", "size")
+
+
+def _check_single(args) -> None:
+    for name in SINGLE_VALUED:
+        if len(args.getlist(name)) > 1:
+            raise BadParameter(name, f"{name} may be given only once")
+
+
 def _integer(args, name: str, default: int, minimum: int, maximum: int | None = None) -> int:
     # Absent means the default; present but empty or malformed is an error (as the OpenAPI document says).
     raw = args.get(name)
@@ -85,6 +95,7 @@ def parse_search_args(args) -> SearchRequest:
     An empty query lists everything newest first unless ``sort`` says otherwise; a query sorts by
     relevance by default.
     """
+    _check_single(args)
     raw_text = args.get("q") or ""
     try:
         parse_query(raw_text)  # the length limit applies to what was sent, before trimming

@@ -226,6 +226,11 @@ def test_the_largest_page_inside_the_result_window_is_allowed(client):
         ({"country": [f"C{i}" for i in range(21)]}, "bad_parameter", "country"),
         ({"source": "x" * 201}, "bad_parameter", "source"),
         ({"q": "रूस " * 126}, "query_too_long", "500"),
+        # a parameter of one value given twice: which would win? Neither, whichever is valid
+        ({"page": ["1", "abc"]}, "bad_parameter", "page may be given only once"),
+        ({"size": ["5", "7"]}, "bad_parameter", "size"),
+        ({"q": ["modi", "lavrov"]}, "bad_parameter", "q may be given only once"),
+        ({"sort": ["newest", "newest"]}, "bad_parameter", "sort"),
     ],
 )
 def test_bad_parameters_are_a_400_with_a_json_error(client, params, code, mentions):
