@@ -26,8 +26,11 @@ _DATE_FORMAT = icu.DateFormat.createDateInstance(icu.DateFormat.MEDIUM, icu.Loca
 _DATE_FORMAT.setTimeZone(icu.TimeZone.getGMT())
 
 
-def search_url(params: SearchRequest, remove: tuple[str, str] | None = None, **changes: Any) -> str:
-    """The URL of the search page for ``params`` with one filter removed or page/sort changed.
+def search_url(
+    params: SearchRequest, remove: tuple[str, str] | None = None, clear: bool = False, **changes: Any
+) -> str:
+    """The URL of the search page for ``params`` with one filter (or, ``clear``, every filter) removed
+    or page/sort changed; the query, sort and page size stay.
 
     Only non-default values go into the URL, so shared links stay short and readable.
     """
@@ -35,13 +38,13 @@ def search_url(params: SearchRequest, remove: tuple[str, str] | None = None, **c
     if params.text:
         args["q"] = params.text
     for facet in FACETS:
-        values = [v for v in params.filters.get(facet, ()) if (facet, v) != remove]
+        values = [] if clear else [v for v in params.filters.get(facet, ()) if (facet, v) != remove]
         if values:
             args[facet] = values
     sort = changes.get("sort", params.sort)
     if sort != ("relevance" if params.text else "newest"):
         args["sort"] = sort
-    page = changes.get("page", 1 if remove or "sort" in changes else params.page)
+    page = changes.get("page", 1 if remove or clear or "sort" in changes else params.page)
     if page > 1:
         args["page"] = page
     if params.size != DEFAULT_SIZE:

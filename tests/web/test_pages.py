@@ -95,6 +95,12 @@ def test_a_selected_value_is_a_chip_that_removes_it(client):
     assert {"q": ["India"], "country": ["IN", "JP"]} in remaining
 
 
+def test_clear_all_drops_the_filters_and_keeps_the_query_sort_and_size(client):
+    _, page = get_page(client, "/", q="India", country=["IN", "JP"], year="2024", sort="newest", size=5)
+    [clear] = page.find("a", **{"class": "clear"})
+    assert parse_qs(urlsplit(clear["href"]).query) == {"q": ["India"], "sort": ["newest"], "size": ["5"]}
+
+
 def test_pagination_links_keep_every_parameter(client, all_documents):
     _, page = get_page(client, "/", language=["en", "hi", "gu"], size=2, page=2)
     links = [parse_qs(urlsplit(a["href"]).query) for a in page.find("a") if "page=" in a.get("href", "")]
