@@ -100,6 +100,16 @@ def query_of(url: str) -> dict[str, list[str]]:
     return parse_qs(urlsplit(url).query)
 
 
+def test_a_completion_keeps_the_exclusion_typed_before_the_word(browser, werkzeug_server):
+    page = browser.new_page()
+    page.goto(werkzeug_server + "/")
+    page.locator("#q").press_sequentially("India -" + HINDI_QUERY[:2], delay=50)
+    page.locator("#suggestions option").first.wait_for(state="attached")
+    values = page.locator("#suggestions option").evaluate_all("options => options.map(o => o.value)")
+    assert values and all(value.startswith("India -" + HINDI_QUERY[:2]) for value in values), values
+    page.close()
+
+
 @pytest.mark.parametrize("server", ["werkzeug_server", "gunicorn_server"])
 def test_search_pick_a_country_and_open_an_article(browser, request, server):
     base_url = request.getfixturevalue(server)

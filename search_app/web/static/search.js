@@ -32,8 +32,12 @@
 
   function fetchSuggestions() {
     var text = input.value;
-    var cut = text.search(/\S+$/);
-    var word = cut >= 0 ? text.slice(cut) : "";
+    // The last word is completed; an operator typed before it ("-", a quote, a bracket) stays in front
+    // of the completion, so picking one for "-La" keeps the exclusion.
+    var token = /\S*$/.exec(text)[0];
+    var operators = /^[-"(]*/.exec(token)[0];
+    var word = token.slice(operators.length);
+    var cut = text.length - word.length;
     var ticket = ++latest;
     if (!word) {
       show("", []);
