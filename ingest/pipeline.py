@@ -125,12 +125,12 @@ def _html_fields(html: str) -> dict[str, str | None]:
     if _is_link_list(doc.text, link_texts(root)):
         raise RejectedRecord("the page is a list of links (a section or index page), not an article")
     # A site name the page's <title> gives after the headline is a better name than a host name.
-    site, title = doc.sitename, doc.title
-    site_first = site_before_headline(page_title(root), title, None if is_host_name(site) else site)
+    site, title, heading = doc.sitename, doc.title, page_title(root)
+    site_first = site_before_headline(heading, title, None if is_host_name(site) else site)
     if site_first:
         site, title = site_first
     elif not site or is_host_name(site):
-        site = site_in_page_title(page_title(root), title) or site
+        site = site_in_page_title(heading, title) or site
     return {
         "title": title,
         "body": doc.text,
@@ -143,11 +143,9 @@ def _html_fields(html: str) -> dict[str, str | None]:
 
 
 def _date_element(root) -> str | None:
-    """The text of the page's first date element that reads as a dateline, a publication date before
-    an update ("Updated: ..." then "Published: ...")."""
-    found = [(text, dateline) for text in date_texts(root) if (dateline := read_dateline(text))]
-    first = next((text for text, dateline in found if not dateline.updated), None)
-    return first or (found[0][0] if found else None)
+    """The publication date the page's date elements state, read as datelines (ISO), or None."""
+    date = publication_date(filter(None, map(read_dateline, date_texts(root))))
+    return date.isoformat() if date else None
 
 
 # A page whose text is its links' texts, one a line, with hardly a paragraph besides, lists other

@@ -90,6 +90,15 @@ class FacetValue:
     count: int
 
 
+def with_selected(
+    shown: list[FacetValue], selected: Sequence[str], counts: Mapping[str, int]
+) -> list[FacetValue]:
+    """``shown`` (a facet's top values) and after them each selected value it leaves out that has
+    matches, with its count from ``counts``: a selected value must show its real count, not 0."""
+    present = {v.value for v in shown}
+    return shown + [FacetValue(v, counts[v]) for v in selected if v not in present and counts.get(v)]
+
+
 @dataclass
 class SearchResult:
     total: int

@@ -49,6 +49,7 @@ from search_app.engines.base import (
     SearchEngine,
     SearchRequest,
     SearchResult,
+    with_selected,
 )
 from search_app.engines.embedded_facet_cache import FACET_CACHE_SIZE, FacetCache
 from search_app.engines.embedded_highlight import highlight_whole, opening, snippets
@@ -538,10 +539,6 @@ class EmbeddedEngine(SearchEngine):
             aggregations: dict[str, Any] = {
                 name: {"terms": {"field": name, "size": bucket_count}} for name in names
             }
-            # A selected value outside the top ones is counted too: its count is shown beside it.
-            for name in names:
-                for i, value in enumerate(filters.get(name, ())):
-                    aggregations[f"{_SELECTED}{name}{i}"] = {"filter": filter_query_string(name, [value])}
             if not filters:  # every document has a sort key: counting it counts matches
                 aggregations[_TOTAL] = {"value_count": {"field": SORT_FIELD}}
             if applied:
@@ -551,28 +548,34 @@ class EmbeddedEngine(SearchEngine):
                 group = None
                 request.update(aggregations)
             plan.append((applied, group))
-        result = searcher.aggregate(base if base is not None else Query.all_query(), request)
-        counts: dict[tuple[str, ...], tuple[dict[str, list[FacetValue]], int | None]] = {}
+        matched = base if base is not None else Query.all_query()
+        result = searcher.aggregate(matched, request)
+        bucketed: dict[tuple[str, ...], dict[str, list[FacetValue]]] = {}
+        totals: dict[tuple[str, ...], int | None] = {}
         for applied, group in plan:
             counted = result if group is None else result.get(group, {})
-            group_facets: dict[str, list[FacetValue]] = {}
-            for name in groups[applied]:
-                buckets = counted.get(name, {}).get("buckets", [])
-                values = sorted(
-                    (FacetValue(str(b["key"]), int(b["doc_count"])) for b in buckets),
+            bucketed[applied] = {
+                name: sorted(
+                    (
+                        FacetValue(str(b["key"]), int(b["doc_count"]))
+                        for b in counted.get(name, {}).get("buckets", [])
+                    ),
                     key=lambda v: (-v.count, v.value),
                 )
-                shown = values[:size]
-                present = {v.value for v in shown}
-                for i, value in enumerate(filters.get(name, ())):
-                    count = int(counted.get(f"{_SELECTED}{name}{i}", {}).get("doc_count", 0))
-                    if value not in present and count:
-                        shown.append(FacetValue(value, count))
-                group_facets[name] = shown
-            group_total = None
+                for name in groups[applied]
+            }
+            totals[applied] = None
             if len(applied) == len(filters):  # a filter sub-aggregation counts its documents itself
-                group_total = int(counted["doc_count"] if applied else counted[_TOTAL]["value"] or 0)
-            counts[applied] = (group_facets, group_total)
+                totals[applied] = int(counted["doc_count"] if applied else counted[_TOTAL]["value"] or 0)
+        beyond = _count_beyond_buckets(searcher, matched, filters, clauses, bucketed)
+        counts: dict[tuple[str, ...], tuple[dict[str, list[FacetValue]], int | None]] = {}
+        for applied, by_name in bucketed.items():
+            shown = {}
+            for name, values in by_name.items():
+                known = {v.value: v.count for v in values}
+                known.update({value: n for (a, f, value), n in beyond.items() if (a, f) == (applied, name)})
+                shown[name] = with_selected(values[:size], filters.get(name, ()), known)
+            counts[applied] = (shown, totals[applied])
         return counts
 
     def suggest(self, prefix: str, size: int = 8) -> list[str]:
@@ -616,3 +619,27 @@ class EmbeddedEngine(SearchEngine):
             "size_bytes": size,
             "path": str(directory),
         }
+
+
+def _count_beyond_buckets(
+    searcher: tantivy.Searcher,
+    matched: Query,
+    filters: dict[str, list[str]],
+    clauses: dict[str, str],
+    bucketed: dict[tuple[str, ...], dict[str, list[FacetValue]]],
+) -> dict[tuple[tuple[str, ...], str, str], int]:
+    """(applied filters, facet, value) -> count, for the selected values no bucket holds (rare: beyond
+    twice the facet's size), so they show their real count; one more aggregation, only when needed."""
+    wanted: dict[tuple[tuple[str, ...], str, str], str] = {}
+    for applied, by_name in bucketed.items():
+        for name, values in by_name.items():
+            known = {v.value for v in values}
+            for value in filters.get(name, ()):
+                if value not in known:
+                    own = filter_query_string(name, [value])
+                    wanted[(applied, name, value)] = " AND ".join([clauses[f] for f in applied] + [own])
+    if not wanted:
+        return {}
+    names = {f"{_SELECTED}{i}": key for i, key in enumerate(wanted)}
+    found = searcher.aggregate(matched, {agg: {"filter": wanted[key]} for agg, key in names.items()})
+    return {key: int(found.get(agg, {}).get("doc_count", 0)) for agg, key in names.items()}

@@ -19,6 +19,7 @@ from search_app.engines.base import (
     Hit,
     SearchRequest,
     SearchResult,
+    with_selected,
 )
 from search_app.engines.query_terms import SKELETON_ANALYZERS, query_terms, whole_word_terms
 from search_app.engines.remote_mapping import DERIVED_FIELDS
@@ -273,13 +274,14 @@ def _facets(aggregations: Mapping[str, Any], request: SearchRequest) -> dict[str
         if missing:
             values.append(FacetValue(UNKNOWN, missing))
         values.sort(key=lambda v: (-v.count, v.value))
-        shown = values[: request.facet_size]
-        present = {v.value for v in shown}
-        for i, value in enumerate(request.filters.get(facet) or ()):
-            count = int(agg.get(f"{_SELECTED}{i}", {}).get("doc_count", 0))
-            if value not in present and count:
-                shown.append(FacetValue(value, count))
-        facets[facet] = shown
+        selected = request.filters.get(facet) or ()
+        counts = {v.value: v.count for v in values}  # the missing-value count too (no sub-aggregation)
+        counts.update(
+            (v, agg[f"{_SELECTED}{i}"]["doc_count"])
+            for i, v in enumerate(selected)
+            if f"{_SELECTED}{i}" in agg
+        )
+        facets[facet] = with_selected(values[: request.facet_size], selected, counts)
     return facets
 
 
