@@ -177,6 +177,8 @@ def _unique(items: Iterator[Processed | Failure], reporter: _Reporter) -> Iterat
     """Articles, each id once per run (a repeat is counted as skipped); failures reported on the way."""
     for item in items:
         reporter.summary.read += 1
+        for note in () if isinstance(item, Failure) or reporter.quiet else item.notes:
+            tqdm.write(f"ingest: {item.where}: note: {note}", file=sys.stderr)
         if isinstance(item, Failure):
             reporter.fail(item)
         elif item.article["id"] in reporter.seen_ids:

@@ -81,6 +81,8 @@ class Processed:
     line: int | None
     # What the engine's document preparer made of the article (in the worker that built it), if asked.
     prepared: Any = None
+    # What the user should know about the record though it made an article (metadata that was ignored).
+    notes: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
@@ -236,12 +238,14 @@ def build_article(
     today: dt.date | None = None,
     text_is_body: bool = False,
     raw: str | None = None,
+    notes: list[str] | None = None,
 ) -> Article:
     """An article from its text and whatever metadata came with it (metadata wins over what the text says).
 
     Without a title, the title is the breadcrumb's last part or the text's first line. ``text_is_body``:
     the text is the article's body alone (a JSON Lines field), so a title taken from its first line
     leaves that line in the body. ``raw``: the text as read, which the id is made from (``make_id``).
+    ``notes``: where to say what of the metadata was not used (a ``published`` that is no date).
     """
     url = _checked_url(url)
     title = clean_text(title or "").strip() or None
@@ -272,7 +276,11 @@ def build_article(
         body_lines = [*page.places, *body_lines]
     body = "\n\n".join(body_lines)
 
-    date = (parse_date_value(published, today) if published not in (None, "") else None) or page.date
+    given_date = parse_date_value(published, today) if published not in (None, "") else None
+    if published not in (None, "") and given_date is None and notes is not None:
+        instead = "the date in the text is used" if page.date else "the article has no date"
+        notes.append(f"published {str(published)[:40]!r} is not a date (or is after today): {instead}")
+    date = given_date or page.date
     full_text = title + "\n" + body
     languages = detect_languages(full_text)
     countries = extract_countries(f"{title}\n{body}")  # the body holds the datelines' places too
@@ -295,8 +303,11 @@ def _first_present(fields: dict[str, Any], keys: tuple[str, ...]) -> str | None:
     return next((key for key in keys if fields.get(key) not in (None, "")), None)
 
 
-def process_record(record: RawRecord, today: dt.date | None = None) -> Article:
-    """The article one record holds; raises RejectedRecord with the reason when there is none."""
+def process_record(
+    record: RawRecord, today: dt.date | None = None, notes: list[str] | None = None
+) -> Article:
+    """The article one record holds; raises RejectedRecord with the reason when there is none.
+    ``notes`` collects what the user should know about metadata that was not used."""
     if record.kind == "txt":
         return build_article(record.text, today=today, raw=record.text)
     if record.kind == "html":
@@ -309,6 +320,7 @@ def process_record(record: RawRecord, today: dt.date | None = None) -> Article:
             source=fields["source"],
             today=today,
             raw=record.text,
+            notes=notes,
         )
     fields = record.fields
     text_key = next((key for key in _JSONL_TEXT_KEYS if fields.get(key)), None)
@@ -329,6 +341,7 @@ def process_record(record: RawRecord, today: dt.date | None = None) -> Article:
         today=today,
         text_is_body=True,
         raw=f"{title}\n{body}",
+        notes=notes,
     )
 
 
@@ -341,11 +354,13 @@ def _process_one(
 ) -> Processed | Failure:
     if isinstance(record, Failure):
         return record
+    notes: list[str] = []
     try:
-        article = process_record(record, today)
+        article = process_record(record, today, notes)
     except RejectedRecord as exc:
         return Failure(record.path, record.line, str(exc), _small_raw(record))
-    return Processed(article, record.path, record.line, prepare(article) if prepare else None)
+    prepared = prepare(article) if prepare else None
+    return Processed(article, record.path, record.line, prepared, tuple(notes))
 
 
 def _process_chunk(

@@ -6,7 +6,7 @@ import pytest
 
 from search_app.engines.acronyms import letter_name_spellings
 from search_app.engines.compounds import joined_words, split_words
-from search_app.engines.query_terms import query_terms, whole_word_terms
+from search_app.engines.query_terms import query_terms, whole_phrase_terms, whole_word_terms
 from search_app.query import MAX_QUERY_LENGTH, ParsedQuery, QueryTooLong, Term, parse_query
 
 
@@ -142,3 +142,16 @@ def test_a_word_the_gujarati_stemmer_cuts_is_also_looked_for_whole():
         assert whole_word_terms(text) == {}, text
     # A short word read whole is spelt like an English word in Latin letters (બસે = base): same script only.
     assert whole_word_terms("બસે") == {"indic_text": "બસે"}
+
+
+def test_a_phrase_is_also_looked_for_with_its_words_read_whole():
+    assert query_terms('"શેખ હસીના"')["indic_text"] == ("શેખ", "હસી")
+    assert whole_phrase_terms('"શેખ હસીના"') == {
+        "indic_text": ("શેખ", "હસીના"),
+        "latin_text": ("shekh", "hasina"),
+    }
+    # Nothing more to look for: one word, a phrase no stemmer cuts, another script's phrase.
+    for text in ('"હસીના"', '"ભારત સરકાર"', '"शेख हसीना"', '"Sheikh Hasina"'):
+        assert whole_phrase_terms(text) == {}, text
+    # A short word read whole is spelt like an English word in Latin letters: same script only.
+    assert "latin_text" not in whole_phrase_terms('"શેખ બસે"')

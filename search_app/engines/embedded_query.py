@@ -24,7 +24,12 @@ from tantivy import Occur, Query
 from search_app.analysis import ANALYZERS
 from search_app.engines.alternatives import COUNTRY_SCORE, excluded_alternatives, name_alternatives
 from search_app.engines.embedded_schema import TEXT_FIELDS
-from search_app.engines.query_terms import SKELETON_ANALYZERS, query_terms, whole_word_terms
+from search_app.engines.query_terms import (
+    SKELETON_ANALYZERS,
+    query_terms,
+    whole_phrase_terms,
+    whole_word_terms,
+)
 from search_app.query import ParsedQuery, Term
 
 TITLE_BOOST = 3.0
@@ -94,19 +99,23 @@ def term_query(
     if analysed is None:
         return None
     clauses: list[Query] = []
-    whole = {} if term.is_phrase else whole_word_terms(term.text)  # a phrase is matched as written
+    # The word, or each word of a phrase, read whole too (હસીના finds હસીનાનું).
+    if term.is_phrase:
+        whole = whole_phrase_terms(term.text)
+    else:
+        whole = {analyzer: (token,) for analyzer, token in whole_word_terms(term.text).items()}
 
     for analyzer, (title_field, body_field) in TEXT_FIELDS.items():
         if not skeletons and analyzer in SKELETON_ANALYZERS:
             continue
         weight = WEIGHTS[analyzer]
         fields = [((title_field, TITLE_BOOST), (body_field, 1.0))[slot] for slot in slots]
-        if analyzer in whole:  # the word read whole, too (હસીના finds હસીનાનું)
+        if analyzer in whole:
             for field_name, boost in fields:
-                exact = _exact(schema, field_name, (whole[analyzer],))
+                exact = _exact(schema, field_name, whole[analyzer])
                 clauses.append(Query.boost_query(exact, boost * weight))
             if matches is not None:
-                matches.terms[analyzer].add(whole[analyzer])
+                matches.terms[analyzer].update(whole[analyzer])
         tokens = analysed.get(analyzer)
         if not tokens:
             continue

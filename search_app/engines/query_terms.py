@@ -77,6 +77,32 @@ def whole_word_terms(text: str) -> Mapping[str, str]:
     return MappingProxyType(found)
 
 
+@lru_cache(maxsize=4096)
+def whole_phrase_terms(text: str) -> Mapping[str, tuple[str, ...]]:
+    """``whole_word_terms`` for a phrase: per index analyzer, the phrase's terms with every word read
+    whole, where that differs from its ``query_terms`` (so that "શેખ હસીના" finds શેખ હસીનાનું, and
+    through the Latin field शेख हसीना). Only readings that keep one term per word; the Latin one only
+    when each word it reads differently has MIN_WHOLE_LATIN letters (the phrase's other words narrow
+    it, but બસે alone would still be base)."""
+    cut = query_terms(text)
+    words = cut.get("indic_text", ())
+    if len(words) < 2:
+        return MappingProxyType({})
+    analysed = analyze_fields(text, tuple(_WHOLE_READINGS.values()))
+    found = {}
+    for analyzer, reading in _WHOLE_READINGS.items():
+        tokens = tuple(token.text for token in analysed[reading])
+        own = cut.get(analyzer, ())
+        if len(tokens) != len(words) or tokens == own:
+            continue
+        if analyzer == "latin_text":
+            changed = [t for i, t in enumerate(tokens) if i >= len(own) or own[i] != t]
+            if any(len(t) < MIN_WHOLE_LATIN for t in changed):
+                continue
+        found[analyzer] = tokens
+    return MappingProxyType(found)
+
+
 def indic_key(text: str) -> tuple[str, ...]:
     """What ``text`` is known by: its terms in the main (Indic) fields; empty for stop words."""
     return query_terms(text).get("indic_text", ())

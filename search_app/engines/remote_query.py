@@ -21,7 +21,12 @@ from search_app.engines.base import (
     SearchResult,
     with_selected,
 )
-from search_app.engines.query_terms import SKELETON_ANALYZERS, query_terms, whole_word_terms
+from search_app.engines.query_terms import (
+    SKELETON_ANALYZERS,
+    query_terms,
+    whole_phrase_terms,
+    whole_word_terms,
+)
 from search_app.engines.remote_mapping import DERIVED_FIELDS
 from search_app.query import ParsedQuery, Term
 
@@ -95,6 +100,12 @@ def _phrase_query(term: Term, skeletons: bool = True) -> dict[str, Any]:
     clauses = []
     for field, boost in map(_field_boost, _fields(term, None if skeletons else WORD_ANALYZERS)):
         clauses.append({"match_phrase": {field: {"query": term.text, "boost": boost}}})
+    # Each word read whole, too ("શેખ હસીના" finds શેખ હસીનાનું): terms the server's analyzers do not
+    # make from the query text, so a span query of them in order (a phrase of given terms).
+    for analyzer, whole in whole_phrase_terms(term.text).items():
+        for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer]):
+            spans = [{"span_term": {field: token}} for token in whole]
+            clauses.append({"span_near": {"clauses": spans, "slop": 0, "in_order": True, "boost": boost}})
     return {"dis_max": {"queries": clauses, "tie_breaker": TIE_BREAKER}}
 
 

@@ -625,6 +625,17 @@ def test_a_gujarati_word_that_ends_like_a_case_ending_finds_its_inflected_forms(
 
 
 @pytest.mark.needs_icu
+def test_a_phrase_reads_its_words_whole_too(precision):
+    # "શેખ હસીના" reads as શેખ હસી + ના; the articles write શેખ હસીનાનું (stemmed શેખ હસીના) and शेख हसीना.
+    add(precision, HASINA_DOCS)
+    for query in ('"શેખ હસીના"', '"शेख हसीना"'):
+        assert ids(precision, query) == {"gu-hasina", "hi-hasina"}, query
+    assert ids(precision, '"હસીના શેખ"') == set()  # still a phrase: its words in that order
+    (hit,) = [h for h in precision.search(SearchRequest(text='"શેખ હસીના"')).hits if h.id == "gu-hasina"]
+    assert f"{MARK_OPEN}હસીનાનું{MARK_CLOSE}" in " ".join(hit.highlights["body"])
+
+
+@pytest.mark.needs_icu
 def test_a_compound_finds_it_written_together_or_apart(precision):
     add(
         precision,

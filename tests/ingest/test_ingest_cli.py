@@ -159,6 +159,27 @@ def test_globs_and_directories_expand_to_article_files_only(tmp_path, capsys):
     assert (code, len(docs)) == (0, 2)
 
 
+def test_a_published_value_that_is_no_date_is_reported_and_the_article_kept(tmp_path, capsys):
+    dated_in_text = {"title": "Ministers meet", "body": "NEW DELHI, March 3, 2022 (PTI) - The ministers met."}
+    records = [
+        GOOD | {"published": "sometime soon"},
+        dated_in_text | {"published": "n/a"},
+        GOOD_HI | {"published": "2024-05-01"},
+    ]
+    code, docs, err = run_cli(capsys, str(write_jsonl(tmp_path / "a.jsonl", *records)), "--dry-run")
+    assert code == 0
+    assert [d["published"] for d in docs] == [None, "2022-03-03", "2024-05-01"]
+    assert err[:2] == [
+        f"ingest: {tmp_path / 'a.jsonl'}:1: note: published 'sometime soon' is not a date (or is after "
+        "today): the article has no date",
+        f"ingest: {tmp_path / 'a.jsonl'}:2: note: published 'n/a' is not a date (or is after today): "
+        "the date in the text is used",
+    ]
+    assert err[2:] == ["ingest (dry run): read 3, printed 3, skipped 0, failed 0"]
+    _, _, quiet = run_cli(capsys, str(tmp_path / "a.jsonl"), "--dry-run", "--quiet")
+    assert quiet == ["ingest (dry run): read 3, printed 3, skipped 0, failed 0"]
+
+
 def test_the_same_article_twice_in_one_run_is_skipped(tmp_path, capsys):
     source = write_jsonl(tmp_path / "a.jsonl", GOOD, GOOD)
     code, docs, err = run_cli(capsys, str(source), "--dry-run")
