@@ -39,6 +39,11 @@ _MIN_SAMPLE_LETTERS = 20
 # langdetect stops a trial when one language's probability passes this (its default is 0.99999); among a
 # script's few candidates 0.999 gives the same answers on news text in far fewer iterations.
 _CONVERGED = 0.999
+# langdetect's answer counts only when its trials agree on it this much; a short headline without
+# function words ("Mega sale Samsung Galaxy prices drop") splits them between unrelated languages
+# (ro, ca, tl at a third each), and is then read as its script's usual language (for a script that has
+# one; elsewhere the best guess stands).
+_CONFIDENT = 0.8
 # A sample is a clear case when its language's function words outnumber the other candidates' this much.
 _CLEAR_RATIO = 4
 
@@ -82,7 +87,9 @@ def _detector(script: str) -> NgramDetector:
 
 def _langdetect(script: str, sample: str) -> str | None:
     best = _detector(script).probabilities(sample)
-    return best[0][0].split("-")[0] if best else None  # zh-cn -> zh (ISO 639-1)
+    if not best or (best[0][1] < _CONFIDENT and script in _script_languages()["fallback"]):
+        return None  # split trials: the script's usual language, where it has one
+    return best[0][0].split("-")[0]  # zh-cn -> zh (ISO 639-1)
 
 
 def _sample(lines: list[str]) -> str:

@@ -23,6 +23,30 @@ def test_primary_language(text, language):
     assert detect_languages(text) == [{"code": language, "share": 1.0}]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Headlines without function words, on which langdetect's trials split (ro/ca/tl, sv/da).
+        "Mega sale 🎉 Samsung Galaxy prices drop 🔥 مرحبا",
+        "Stock markets surge on budget day",
+    ],
+)
+def test_a_short_latin_text_langdetect_is_unsure_of_is_english(text):
+    assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le président annonce des mesures fiscales", "fr"),
+        ("Die Regierung plant neue Steuern", "de"),
+        ("El gobierno anuncia nuevas medidas", "es"),
+    ],
+)
+def test_a_short_text_langdetect_is_sure_of_keeps_its_language(text, language):
+    assert detect_language(text) == language
+
+
 def test_gujarati_script_is_gujarati_even_when_very_short():
     assert detect_language("ભારત") == "gu"
 
