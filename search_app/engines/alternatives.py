@@ -4,6 +4,7 @@ articles, an acronym's letter names, and a compound written the other way (share
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -62,6 +63,31 @@ def _name_alternatives(text: str) -> Alternatives | None:
     return Alternatives(country["name"] if country else None, tuple(others.values()))
 
 
+# Other spellings of a phrase looked for at most (each listed word multiplies them).
+MAX_PHRASE_SPELLINGS = 8
+
+
+@lru_cache(maxsize=4096)
+def _phrase_alternatives(words: tuple[str, ...]) -> Alternatives | None:
+    """A phrase's alternatives: those of the name it is, and the phrase with each of its words that is a
+    listed name written in the name's other spellings ("Sheikh Hasina" is also "शेख Hasina", which the
+    Latin field matches in शेख हसीना and શેખ હસીનાનું: the other words still cross scripts by analysis)."""
+    whole = _name_alternatives(" ".join(words))
+    choices = []
+    for word in words:
+        own = indic_key(word)
+        spellings = [s.words for s in _spellings().get(own, ()) if indic_key(s.text) not in ((), own)]
+        choices.append([(word,), *spellings])
+    respelled = [
+        Term(tuple(w for part in combination for w in part))
+        for combination in itertools.islice(itertools.product(*choices), 1, MAX_PHRASE_SPELLINGS + 1)
+    ]
+    if not respelled:
+        return whole
+    whole = whole or Alternatives()
+    return dataclasses.replace(whole, spellings=whole.spellings + tuple(respelled))
+
+
 def name_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
     """The positive groups (by index) that are, or are one word of, a name or a compound (written
     apart, ``joined_words``, or whole, ``split_words``), with what else they match.
@@ -82,7 +108,7 @@ def name_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
             i += 1
             continue
         if groups[i][0].is_phrase:
-            alternatives = _name_alternatives(groups[i][0].text)
+            alternatives = _phrase_alternatives(groups[i][0].words)
             if alternatives:
                 found[i] = alternatives
             i += 1
@@ -123,7 +149,7 @@ def excluded_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
     counted under the country however they write it."""
     found = {}
     for number, term in enumerate(parsed.excluded):
-        alternatives = _name_alternatives(term.text)
+        alternatives = _phrase_alternatives(term.words) if term.is_phrase else _name_alternatives(term.text)
         if alternatives:
             found[number] = alternatives
     return found

@@ -636,6 +636,31 @@ def test_a_phrase_reads_its_words_whole_too(precision):
 
 
 @pytest.mark.needs_icu
+def test_a_phrase_with_a_listed_name_is_also_looked_for_in_its_other_spellings(precision):
+    # Sheikh is शेख and શેખ by name_variants.tsv, not by analysis; Hasina crosses scripts by analysis.
+    add(precision, [*HASINA_DOCS, article("en-hasina", "en", "Dhaka", "Sheikh Hasina left Dhaka.")])
+    everywhere = {"gu-hasina", "hi-hasina", "en-hasina"}
+    assert ids(precision, '"Sheikh Hasina"') == everywhere
+    assert ids(precision, "Sheikh Hasina") == everywhere
+    assert ids(precision, '"Hasina Sheikh"') == set()  # still a phrase: its words in that order
+    assert ids(precision, 'Dhaka -"Sheikh Hasina"') & everywhere == set()
+
+
+@pytest.mark.needs_icu
+def test_short_latin_names_reach_their_indic_spellings(precision):
+    add(
+        precision,
+        [
+            article("gu-starmer", "gu", "બ્રિટનમાં ચૂંટણી", "કીર સ્ટાર્મર નવા વડાપ્રધાન બન્યા."),
+            article("hi-xi", "hi", "कज़ान में वार्ता", "मोदी और शी जिनपिंग ने बातचीत की।"),
+        ],
+    )
+    assert "gu-starmer" in ids(precision, "Keir Starmer")
+    assert "hi-xi" in ids(precision, "Xi Jinping")
+    assert "hi-xi" in ids(precision, '"Xi Jinping"')
+
+
+@pytest.mark.needs_icu
 def test_a_compound_finds_it_written_together_or_apart(precision):
     add(
         precision,
