@@ -13,7 +13,7 @@ from werkzeug.exceptions import NotFound
 from search_app.query import MAX_QUERY_LENGTH
 from search_app.web.engine import get_engine
 from search_app.web.search_params import BadParameter, parse_search_args
-from search_app.web.search_service import article_view, run_search
+from search_app.web.search_service import article_view, run_search, with_source_spellings
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -36,7 +36,8 @@ def openapi_document() -> dict[str, Any]:
 def search() -> Response:
     """Full-text search with facets; same parameters as the page."""
     params = parse_search_args(request.args)  # before the engine: bad input costs nothing else
-    return jsonify(run_search(get_engine(), params))
+    engine = get_engine()
+    return jsonify(run_search(engine, with_source_spellings(engine, params)))
 
 
 @bp.get("/articles/<path:article_id>")

@@ -15,7 +15,13 @@ from werkzeug.exceptions import NotFound
 from search_app.engines.base import FACETS, MAX_RESULT_WINDOW, InvalidSearch, SearchRequest
 from search_app.web.engine import get_engine
 from search_app.web.search_params import DEFAULT_SIZE, parse_search_args, selected_pairs
-from search_app.web.search_service import article_view, facet_label, language_name, run_search
+from search_app.web.search_service import (
+    article_view,
+    facet_label,
+    language_name,
+    run_search,
+    with_source_spellings,
+)
 
 bp = Blueprint("pages", __name__)
 
@@ -123,8 +129,9 @@ def page_helpers() -> dict[str, Any]:
 @bp.get("/")
 def search() -> str:
     """The search page: search box, facets, results, paging; every state in the URL."""
-    params = parse_search_args(request.args)
-    result = run_search(get_engine(), params, marked_titles=True)
+    engine = get_engine()
+    params = with_source_spellings(engine, parse_search_args(request.args))
+    result = run_search(engine, params, marked_titles=True)
     last_page = max(1, min(math.ceil(result["total"] / params.size), MAX_RESULT_WINDOW // params.size))
     return render_template(
         "search.html",

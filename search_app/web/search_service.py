@@ -6,6 +6,7 @@ The response is plain JSON-ready data in the shape the API documents; the page r
 from __future__ import annotations
 
 import dataclasses
+import threading
 import time
 from functools import lru_cache
 from typing import Any
@@ -56,6 +57,43 @@ def engine_request(request: SearchRequest) -> SearchRequest:
     filters = dict(request.filters)
     filters["country"] = [code if code == UNKNOWN else country_name(code) for code in countries]
     return dataclasses.replace(request, filters=filters)
+
+
+# How long the sources' spellings are reused before they are read again (ingest may add sources), and
+# how many (by article count) are read: a source beyond them is matched only as written.
+SOURCE_SPELLINGS_TTL = 30.0
+SOURCE_SPELLINGS_READ = 1_000
+_source_spellings: dict[int, tuple[float, dict[str, list[str]]]] = {}
+_source_lock = threading.Lock()
+
+
+def _spellings_of_sources(engine: SearchEngine) -> dict[str, list[str]]:
+    """Every source the index counts (the top SOURCE_SPELLINGS_READ), by its case-folded name."""
+    now = time.monotonic()
+    with _source_lock:
+        cached = _source_spellings.get(id(engine))
+    if cached and now - cached[0] < SOURCE_SPELLINGS_TTL:
+        return cached[1]
+    every = SearchRequest(size=1, highlight=False, facet_size=SOURCE_SPELLINGS_READ)
+    spellings: dict[str, list[str]] = {}
+    for value in engine.search(every).facets.get("source", []):
+        spellings.setdefault(str(value.value).casefold(), []).append(str(value.value))
+    with _source_lock:
+        _source_spellings[id(engine)] = (now, spellings)
+    return spellings
+
+
+def with_source_spellings(engine: SearchEngine, request: SearchRequest) -> SearchRequest:
+    """The request with each selected source as the index writes it: a source is a name, which a user
+    types in any case (?source=the hindu selects The Hindu, and THE HINDU if some articles write that)."""
+    sources = request.filters.get("source")
+    if not sources:
+        return request
+    known = _spellings_of_sources(engine)
+    resolved = [v for value in sources for v in known.get(value.casefold(), [value])]
+    if resolved == list(sources):
+        return request
+    return dataclasses.replace(request, filters={**request.filters, "source": list(dict.fromkeys(resolved))})
 
 
 def engine_facet_values(facet: str, values: list[FacetValue]) -> list[FacetValue]:

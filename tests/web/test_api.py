@@ -149,6 +149,17 @@ def test_a_country_selected_by_its_english_name_is_its_code(client):
     assert flags["JP"] is True
 
 
+def test_a_source_is_selected_in_any_case(client, all_documents):
+    source = max({d["source"] for d in all_documents if d["source"] and d["source"] != d["source"].lower()})
+    expected = sum(d["source"] == source for d in all_documents)
+    for typed in (source, source.lower(), source.upper()):
+        body = search(client, source=typed, size=100)
+        assert body["total"] == expected > 0, typed
+        selected = [v for v in body["facets"]["source"] if v["selected"]]
+        assert selected == [{"value": source, "label": source, "count": expected, "selected": True}], typed
+    assert search(client, source=source + "x")["total"] == 0  # still the name, not a part of it
+
+
 def test_a_selected_value_without_matches_stays_listed_so_it_can_be_removed(client):
     body = search(client, country="zz", year="1901")
     assert body["total"] == 0

@@ -95,6 +95,15 @@ def test_a_selected_value_is_a_chip_that_removes_it(client):
     assert {"q": ["India"], "country": ["IN", "JP"]} in remaining
 
 
+def test_a_source_typed_in_another_case_is_checked_as_the_index_writes_it(client, all_documents):
+    source = max({d["source"] for d in all_documents if d["source"] and d["source"] != d["source"].lower()})
+    _, page = get_page(client, "/", source=source.lower())
+    box = page.find("input", type="checkbox", name="source", value=source)
+    assert box and "checked" in box[0]
+    [chip] = [a["href"] for a in page.find("a", **{"class": "chip"})]
+    assert parse_qs(urlsplit(chip).query) == {}  # removing the chip removes the filter
+
+
 def test_clear_all_drops_the_filters_and_keeps_the_query_sort_and_size(client):
     _, page = get_page(client, "/", q="India", country=["IN", "JP"], year="2024", sort="newest", size=5)
     [clear] = page.find("a", **{"class": "clear"})
