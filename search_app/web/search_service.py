@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 import time
+import weakref
 from functools import lru_cache
 from typing import Any
 
@@ -63,7 +64,8 @@ def engine_request(request: SearchRequest) -> SearchRequest:
 # how many (by article count) are read: a source beyond them is matched only as written.
 SOURCE_SPELLINGS_TTL = 30.0
 SOURCE_SPELLINGS_READ = 1_000
-_source_spellings: dict[int, tuple[float, dict[str, list[str]]]] = {}
+# Per engine object (weakly: an engine closed and dropped takes its entry along).
+_source_spellings: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _source_lock = threading.Lock()
 
 
@@ -71,7 +73,7 @@ def _spellings_of_sources(engine: SearchEngine) -> dict[str, list[str]]:
     """Every source the index counts (the top SOURCE_SPELLINGS_READ), by its case-folded name."""
     now = time.monotonic()
     with _source_lock:
-        cached = _source_spellings.get(id(engine))
+        cached = _source_spellings.get(engine)
     if cached and now - cached[0] < SOURCE_SPELLINGS_TTL:
         return cached[1]
     every = SearchRequest(size=1, highlight=False, facet_size=SOURCE_SPELLINGS_READ)
@@ -79,7 +81,7 @@ def _spellings_of_sources(engine: SearchEngine) -> dict[str, list[str]]:
     for value in engine.search(every).facets.get("source", []):
         spellings.setdefault(str(value.value).casefold(), []).append(str(value.value))
     with _source_lock:
-        _source_spellings[id(engine)] = (now, spellings)
+        _source_spellings[engine] = (now, spellings)
     return spellings
 
 
