@@ -206,6 +206,19 @@ def extract_countries(text: str) -> list[Country]:
     return [Country(code=code, name=matcher.english[code]) for code, _ in ordered]
 
 
+@cache
+def one_word_names(code: str) -> tuple[str, ...]:
+    """Every one-word name ``extract_countries`` counts under ``code``, folded, with its joined endings
+    (भारत, भारतात, ભારતમાં, India...): what a search for the country marks in the articles it counts."""
+    names = {
+        words[0]
+        for phrases in _matcher().by_first_word.values()
+        for words, found in phrases
+        if found == code and len(words) == 1
+    }
+    return tuple(sorted(names))
+
+
 def country_named(text: str) -> Country | None:
     """The country ``text`` is a name of, as a whole (``Sri Lanka``, ``श्रीलंका``, ``USA``), else None."""
     matcher = _matcher()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from search_app.analysis import analyze_fields
 from search_app.analysis.token_filters import english_possessive
 from search_app.engines.acronyms import letter_name_spellings
 from search_app.engines.compounds import hyphen_forms, joined_words, split_words
@@ -86,6 +87,20 @@ def _phrase_alternatives(words: tuple[str, ...]) -> Alternatives | None:
         return whole
     whole = whole or Alternatives()
     return dataclasses.replace(whole, spellings=whole.spellings + tuple(respelled))
+
+
+@lru_cache(maxsize=256)
+def country_marks(country: str) -> frozenset[str]:
+    """The main field's terms of the one-word names of ``country`` (its English name), as articles are
+    indexed: an article counted under the country matches through the facet however it writes the name,
+    and these mark the name in its snippets (India marks भारत and ભારતમાં)."""
+    from ingest.countries import country_named, one_word_names
+
+    found = country_named(country)
+    if not found:
+        return frozenset()
+    names = one_word_names(found["code"])
+    return frozenset(token.text for token in analyze_fields("\n".join(names), ("indic_text",))["indic_text"])
 
 
 def name_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:

@@ -15,14 +15,20 @@ a term is looked for in, with which terms.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import tantivy
 from tantivy import Occur, Query
 
 from search_app.analysis import ANALYZERS
-from search_app.engines.alternatives import COUNTRY_SCORE, excluded_alternatives, name_alternatives
+from search_app.engines.alternatives import (
+    COUNTRY_SCORE,
+    Alternatives,
+    country_marks,
+    excluded_alternatives,
+    name_alternatives,
+)
 from search_app.engines.embedded_schema import TEXT_FIELDS
 from search_app.engines.query_terms import (
     SKELETON_ANALYZERS,
@@ -175,6 +181,7 @@ def text_query(
         if name and name.country and alternatives:
             country = Query.term_query(schema, "country", name.country)
             alternatives.append(Query.const_score_query(country, COUNTRY_SCORE))
+            matches.terms["indic_text"].update(country_marks(name.country))
         if len(alternatives) == 1:
             clauses.append((Occur.Must, alternatives[0]))
         elif alternatives:
@@ -182,9 +189,7 @@ def text_query(
     excluded = _excluded(schema, parsed)
     body_query = None
     if matches.phrases:  # without phrases the highlighter alone tells which bodies matched
-        positive = (t for group in parsed.groups for t in group)
-        body_only = (term_query(schema, t, is_known=is_known, slots=(1,)) for t in positive)
-        in_body = [q for q in body_only if q is not None]
+        in_body = [q for q in _body_queries(schema, parsed, names, is_known) if q is not None]
         body_query = Query.boolean_query([(Occur.Should, q) for q in in_body]) if in_body else None
     if parsed.groups and not clauses:
         # Something was typed, but nothing searchable (stop words, emoji): it matches nothing, rather
@@ -199,6 +204,25 @@ def text_query(
         clauses.append((Occur.Must, Query.all_query()))
     clauses.extend((Occur.MustNot, q) for q in excluded)
     return TextQuery(Query.boolean_query(clauses), matches, body_query)
+
+
+def _body_queries(
+    schema: tantivy.Schema,
+    parsed: ParsedQuery,
+    names: dict[int, Alternatives],
+    is_known: Callable[[str], bool] | None,
+) -> Iterator[Query | None]:
+    """Each positive term, and each other spelling and compound form of it, looked for in the body only:
+    a body written with the other spelling (शेख हसीना for "Sheikh Hasina", प्रधानमंत्री for प्रधान
+    मंत्री) matched too, and gets its snippets."""
+    for number, group in enumerate(parsed.groups):
+        name = names.get(number)
+        for term in group:
+            yield term_query(schema, term, is_known=is_known, slots=(1,))
+        for spelling in name.spellings if name else ():
+            yield term_query(schema, spelling, loose=False, skeletons=False, slots=(1,))
+        for word in name.compounds if name else ():
+            yield term_query(schema, word, loose=False, slots=(1,))
 
 
 def _excluded(schema: tantivy.Schema, parsed: ParsedQuery) -> list[Query]:

@@ -9,7 +9,12 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from search_app.engines.alternatives import COUNTRY_SCORE, excluded_alternatives, name_alternatives
+from search_app.engines.alternatives import (
+    COUNTRY_SCORE,
+    country_marks,
+    excluded_alternatives,
+    name_alternatives,
+)
 from search_app.engines.base import (
     FACETS,
     MARK_CLOSE,
@@ -219,10 +224,19 @@ def _sort(request: SearchRequest) -> list[Any]:
     return ["_score", newest, {"id": "asc"}]
 
 
-def _highlight() -> dict[str, Any]:
+def _country_marks(parsed: ParsedQuery) -> list[str]:
+    """The main fields' terms of the one-word names of the countries the query names (``country_marks``)."""
+    countries = {a.country for a in name_alternatives(parsed).values() if a.country}
+    return sorted(set().union(*map(country_marks, countries))) if countries else []
+
+
+def _highlight(parsed: ParsedQuery, query: dict[str, Any]) -> dict[str, Any]:
     """The unified highlighter with the HTML encoder: the document's text is escaped, only our marks
     are markup. The latin/skeleton subfields are highlighted too (on the same original text), so a
-    cross-script match is marked; ``merge_highlights`` folds them into title/body."""
+    cross-script match is marked; ``merge_highlights`` folds them into title/body. An article counted
+    under a country the query names has the country's names marked too (India marks भारत), though it
+    matched through the facet."""
+    marks = _country_marks(parsed)
     fields: dict[str, Any] = {}
     for name in TEXT_FIELDS:
         whole = {"number_of_fragments": 0} if name == "title" else {}
@@ -231,6 +245,9 @@ def _highlight() -> dict[str, Any]:
             if not suffix:
                 # With no match (e.g. an empty query), still show the escaped opening of the text.
                 spec["no_match_size"] = FRAGMENT_SIZE
+                if marks:
+                    names = {"terms": {name: marks}}
+                    spec["highlight_query"] = {"bool": {"should": [query, names]}}
             fields[name + suffix] = spec
     return {
         "type": "unified",
@@ -245,8 +262,10 @@ def _highlight() -> dict[str, Any]:
 
 def search_body(request: SearchRequest) -> dict[str, Any]:
     """The whole search request body; ``request`` must already be validated."""
+    parsed = request.parsed
+    query = text_query(parsed)
     body: dict[str, Any] = {
-        "query": text_query(request.parsed),
+        "query": query,
         "aggs": facet_aggregations(request),
         "sort": _sort(request),
         "track_scores": True,
@@ -259,7 +278,7 @@ def search_body(request: SearchRequest) -> dict[str, Any]:
     if selected:
         body["post_filter"] = {"bool": {"filter": selected}}
     if request.highlight:
-        body["highlight"] = _highlight()
+        body["highlight"] = _highlight(parsed, query)
     return body
 
 

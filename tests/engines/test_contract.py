@@ -644,6 +644,10 @@ def test_a_phrase_with_a_listed_name_is_also_looked_for_in_its_other_spellings(p
     assert ids(precision, "Sheikh Hasina") == everywhere
     assert ids(precision, '"Hasina Sheikh"') == set()  # still a phrase: its words in that order
     assert ids(precision, 'Dhaka -"Sheikh Hasina"') & everywhere == set()
+    # The body written with the other spelling matched, and shows it marked.
+    hits = {h.id: h for h in precision.search(SearchRequest(text='"Sheikh Hasina"', size=MAX_PAGE_SIZE)).hits}
+    assert f"{MARK_OPEN}शेख{MARK_CLOSE}" in " ".join(hits["hi-hasina"].highlights["body"])
+    assert f"{MARK_OPEN}શેખ{MARK_CLOSE}" in " ".join(hits["gu-hasina"].highlights["body"])
 
 
 @pytest.mark.needs_icu
@@ -658,6 +662,22 @@ def test_short_latin_names_reach_their_indic_spellings(precision):
     assert "gu-starmer" in ids(precision, "Keir Starmer")
     assert "hi-xi" in ids(precision, "Xi Jinping")
     assert "hi-xi" in ids(precision, '"Xi Jinping"')
+
+
+@pytest.mark.needs_icu
+def test_a_country_found_through_the_facet_is_marked_in_the_snippet(precision):
+    # India is not भारत by analysis: the article matches as counted under India, and the name is marked.
+    add(
+        precision,
+        [
+            article("hi-bharat", "hi", "चुनाव", "भारत में आज मतदान हुआ और लोग कतार में रहे।", countries=(IN,)),
+            article("gu-bharat", "gu", "ચૂંટણી", "ભારતમાં આજે મતદાન થયું.", countries=(IN,)),
+        ],
+    )
+    hits = {h.id: h for h in precision.search(SearchRequest(text="India", size=MAX_PAGE_SIZE)).hits}
+    assert f"{MARK_OPEN}भारत{MARK_CLOSE} में" in " ".join(hits["hi-bharat"].highlights["body"])
+    assert f"{MARK_OPEN}ભારતમાં{MARK_CLOSE}" in " ".join(hits["gu-bharat"].highlights["body"])
+    assert MARK_OPEN not in " ".join(hits["hi-bharat"].highlights["title"])  # only the name is marked
 
 
 @pytest.mark.needs_icu
@@ -679,6 +699,9 @@ def test_a_compound_finds_it_written_together_or_apart(precision):
     # compound together, and the office in the other language (name_variants.tsv).
     prime_minister = {"hi-pm", "hi-imran", "gu-pm", "gu-lavrov"}
     assert ids(precision, "प्रधान मंत्री") == ids(precision, "વડા પ્રધાન") == prime_minister
+    # The body that writes the compound together matched, and shows it marked.
+    hits = {h.id: h for h in precision.search(SearchRequest(text="प्रधान मंत्री", size=MAX_PAGE_SIZE)).hits}
+    assert f"{MARK_OPEN}प्रधानमंत्री{MARK_CLOSE}" in " ".join(hits["hi-pm"].highlights["body"])
     # The joined word is one more way to match the pair, not a way around its other words.
     assert ids(precision, "Shah Rukh Kapoor") == set()
     assert ids(precision, "Shah Khan") == {"en-srk"}  # both words, apart
