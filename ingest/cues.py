@@ -70,6 +70,8 @@ class Cues:
     org_suffix: re.Pattern[str]
     roles: frozenset[str]
     wire_agencies: frozenset[str]
+    copyright_mark: re.Pattern[str]
+    copyright_reserved: re.Pattern[str]
 
 
 @cache
@@ -110,4 +112,12 @@ def cues() -> Cues:
         org_suffix=re.compile(f"^(?P<org>.+?)\\s+(?:{org_alt})$"),
         roles=frozenset(fold(r) for r in byline["roles"]),
         wire_agencies=frozenset(fold(a) for a in data["wire_agencies"]["names"]),
+        # On the line as written (the name is taken from it): the marks, any case, and years after them.
+        copyright_mark=re.compile(
+            "^(?:(?:"
+            + "|".join(map(re.escape, data["copyright"]["marks"]))
+            + r")\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?",
+            re.IGNORECASE,
+        ),
+        copyright_reserved=re.compile("|".join(map(re.escape, data["copyright"]["reserved"])), re.IGNORECASE),
     )

@@ -32,6 +32,7 @@ from ingest.readers import DEFAULT_MAX_BYTES, RAW_KEEP, Failure, RawRecord, read
 from ingest.source import (
     clean_source,
     find_byline,
+    find_copyright,
     find_masthead,
     is_host_name,
     source_from_url,
@@ -178,6 +179,8 @@ class _Page:
     places: tuple[str, ...] = ()
     # The agency such a dateline credits on its own line ("TOKYO, May 5, 2022 (Reuters)").
     wire_source: str | None = None
+    # The publisher the page's copyright notice names.
+    copyright_holder: str | None = None
 
 
 def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Page:
@@ -201,7 +204,10 @@ def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Pa
     lines = [line for i, line in enumerate(lines) if i not in metadata]
     byline = find_byline(lines, today)
     lines = [line for i, line in enumerate(lines) if i not in byline.lines]
-    masthead, masthead_lines = find_masthead(lines, title)
+    holder, notice = find_copyright(lines)
+    if notice is not None:
+        del lines[notice]
+    masthead, masthead_lines = find_masthead(lines, title, holder)
     # Without a title given or in the breadcrumb, the first line left is the headline (see build_article).
     headline_first = title is None and not (crumb and crumb.title)
     kept = [line for i, line in enumerate(lines) if i not in masthead_lines]
@@ -210,7 +216,7 @@ def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Pa
     stated = [dateline for _, dateline in datelines]
     if byline.date:
         stated = [d for d in stated if not d.updated] + [byline.date] + [d for d in stated if d.updated]
-    return _Page(lines, crumb, publication_date(stated), masthead, byline.source, places, wire_source)
+    return _Page(lines, crumb, publication_date(stated), masthead, byline.source, places, wire_source, holder)
 
 
 def _body_lines(lines: list[str], title: str) -> list[str]:
@@ -262,6 +268,7 @@ def build_article(
         or (page.crumb.site if page.crumb else None)
         or page.masthead
         or page.byline_source
+        or page.copyright_holder
         or site_after_title(title)
         or next(filter(None, map(wire_agency, page.lines[:_WIRE_CREDIT_LINES])), None)
         or page.wire_source

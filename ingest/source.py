@@ -19,6 +19,7 @@ _MAX_NAME_WORDS = 6
 _MAX_PLACE_WORDS = 4  # a desk or a city after a byline's name
 _MAX_MASTHEAD_WORDS = 3
 _PARAGRAPH_WORDS = 12
+_MAX_NOTICE_WORDS = 15  # a copyright notice is a line of the footer, not a paragraph
 _SENTENCE_PUNCT = re.compile(r"[.!?।॥,:;\"“”]")
 _INDIC = re.compile("[\u0900-\u0dff]")  # Devanagari to Sinhala
 _LATIN = re.compile("[A-Za-z]")
@@ -72,16 +73,50 @@ def _site_of_host(host: str) -> str:
     return host
 
 
-def find_masthead(lines: list[str], title: str | None = None) -> tuple[str | None, set[int]]:
+def copyright_holder(line: str) -> str | None:
+    """The publisher a copyright notice names ("© 2024 The Daily Ledger. All rights reserved." ->
+    "The Daily Ledger"), or None when the line is no notice or names nothing that looks like a name."""
+    c = cues()
+    mark = c.copyright_mark.match(line.strip())
+    if not mark or not mark.group(0).strip():
+        return None
+    rest = line.strip()[mark.end() :]
+    reserved = c.copyright_reserved.search(rest)
+    name = re.split(r"\s*[.|,;:।]\s+|\s*[.|।]$", rest[: reserved.start()] if reserved else rest)[0]
+    name = name.strip(" .,|-–—")
+    if not name or len(name.split()) > _MAX_NAME_WORDS or any(ch.isdigit() for ch in name):
+        return None
+    if name[0].islower() or len(line.split()) > _MAX_NOTICE_WORDS:
+        return None  # a sentence that begins with the word ("copyright law was..."), not a notice
+    return name
+
+
+def find_copyright(lines: list[str]) -> tuple[str | None, int | None]:
+    """The publisher a copyright notice among the page's last lines (its footer) names, and the notice's
+    index (furniture, not the story); (None, None) when there is none."""
+    for index in range(len(lines) - 1, max(len(lines) - BYLINE_ZONE, 0) - 1, -1):
+        holder = copyright_holder(lines[index])
+        if holder:
+            return holder, index
+    return None, None
+
+
+def find_masthead(
+    lines: list[str], title: str | None = None, holder: str | None = None
+) -> tuple[str | None, set[int]]:
     """A site-name line in the page header, and the indices of every copy of it.
 
     A masthead is a short line (a name, not a sentence) in the header, before the story's first paragraph,
     that is not the headline and either repeats there (page templates print it twice) or is in Latin
     script in an Indic article. Repeated subheadings come after a paragraph, so they are not mastheads.
+    A first line that is the name the page's copyright notice gives (``holder``) is the masthead, and the
+    headline is the line after it.
     """
     c = cues()
     indic_doc = sum(bool(_INDIC.search(line)) for line in lines) > len(lines) / 2
     header = lines[:MASTHEAD_ZONE]
+    if title is None and holder and len(lines) > 2 and fold(lines[0]) == fold(holder):
+        return lines[0].strip(), {i for i, other in enumerate(header) if fold(other) == fold(holder)}
     # ``title`` is the headline when it came as metadata; else the first line is the headline.
     headline = fold(title if title is not None else (lines[0] if lines else ""))
     # The header ends where the story starts: at its first paragraph-length line other than the headline.

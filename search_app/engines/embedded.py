@@ -40,6 +40,7 @@ from tantivy import Occur, Order, Query
 
 from search_app.engines.base import (
     FACETS,
+    MARK_OPEN,
     BulkResult,
     EngineUnavailable,
     FacetValue,
@@ -470,12 +471,15 @@ class EmbeddedEngine(SearchEngine):
         title = str(article.get("title") or "")
         body = str(article.get("body") or "")
         cached = self.query_cache
-        return {
+        found = {
             "title": [highlight_whole(title, matches, cached=cached)] if title else [],
             "body": snippets(body, matches, cached=cached)
             if body_matched
             else ([opening(body)] if body else []),
         }
+        if matches.fallback and not any(MARK_OPEN in f for fragments in found.values() for f in fragments):
+            return self._highlights(article, matches.with_fallback(), True)
+        return found
 
     def _facets(
         self,

@@ -63,6 +63,16 @@ class MatchTerms:
     # Some term has several tokens (a phrase) in some analyzer: its words are highlighted wherever they
     # occur, so a text with highlights need not match the query there.
     phrases: bool = False
+    # Main-field terms marked only in an article where none of the others is: the names of a country the
+    # query names, for articles that matched through the country facet (looking for hundreds of forms
+    # in every hit's body would double the cost of highlighting).
+    fallback: set[str] = field(default_factory=set)
+
+    def with_fallback(self) -> MatchTerms:
+        """These terms and the fallback ones together."""
+        terms = {analyzer: set(found) for analyzer, found in self.terms.items()}
+        terms["indic_text"] |= self.fallback
+        return MatchTerms(terms, list(self.fuzzy), self.phrases)
 
     @property
     def is_empty(self) -> bool:
@@ -181,7 +191,7 @@ def text_query(
         if name and name.country and alternatives:
             country = Query.term_query(schema, "country", name.country)
             alternatives.append(Query.const_score_query(country, COUNTRY_SCORE))
-            matches.terms["indic_text"].update(country_marks(name.country))
+            matches.fallback.update(country_marks(name.country))
         if len(alternatives) == 1:
             clauses.append((Occur.Must, alternatives[0]))
         elif alternatives:

@@ -73,6 +73,48 @@ def test_masthead_printed_twice_in_an_english_page_is_the_source():
 
 
 @pytest.mark.parametrize(
+    ("notice", "source"),
+    [
+        ("© 2024 The Daily Ledger. All rights reserved.", "The Daily Ledger"),
+        ("Copyright © 2019-2024 Daily Ledger | All Rights Reserved", "Daily Ledger"),
+        ("(c) 2023 Statecraft, Inc.", "Statecraft"),
+        ("© 2024 नवी खबर। सर्वाधिकार सुरक्षित।", "नवी खबर"),
+        ("© ગુજરાત દર્પણ. તમામ હક્કો સુરક્ષિત.", "ગુજરાત દર્પણ"),
+    ],
+)
+def test_a_copyright_notice_names_the_source_and_is_not_the_body(notice, source):
+    doc = build_article(page("Ministers agree to expand trade", PARAGRAPH, notice), today=TODAY)
+    assert doc["source"] == source
+    assert doc["body"] == PARAGRAPH
+
+
+def test_a_first_line_that_the_copyright_notice_names_is_the_masthead_not_the_title():
+    notice = "© 2024 The Daily Ledger. All rights reserved."
+    doc = build_article(page("The Daily Ledger", "Ministers agree to expand trade", PARAGRAPH, notice))
+    assert (doc["title"], doc["source"], doc["body"]) == (
+        "Ministers agree to expand trade",
+        "The Daily Ledger",
+        PARAGRAPH,
+    )
+    # Without the notice, a short first line is the headline as before.
+    doc = build_article(page("Rain in Mumbai", "Heavy showers lashed the city", PARAGRAPH))
+    assert doc["title"] == "Rain in Mumbai"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Copyright law was changed last year, the ministers noted in their statement.",
+        "copyright holders welcomed the decision",
+    ],
+)
+def test_a_sentence_about_copyright_is_no_notice(sentence):
+    doc = build_article(page("Ministers agree to expand trade", PARAGRAPH, sentence), today=TODAY)
+    assert doc["source"] is None
+    assert doc["body"].endswith(sentence)
+
+
+@pytest.mark.parametrize(
     ("byline", "source"),
     [
         (("By Ledger Staff",), "Ledger"),
