@@ -6,7 +6,8 @@ source, id), a directory (read recursively), a shell glob, or - for JSON Lines o
 
 Bad input never stops the run: each bad file or record gets one line on stderr naming it and the reason,
 goes to --rejects FILE when given, and makes the exit status 1. The last line on stderr sums it up:
-read = indexed + updated + skipped (the same id twice in one run) + failed (+ not indexed). Exit status 2
+read = indexed + updated + skipped (the same article twice in one run) + failed (+ not indexed); a
+later record with an earlier one's id but other content replaces it (counted as updated). Exit status 2
 means the search engine could not be used and the run stopped: the records read but not confirmed written
 are counted as "not indexed", named on stderr and in --rejects (with the document as "raw", which reads
 back as JSON Lines); records after them were not read. Nothing is lost: run the same command again.
@@ -18,7 +19,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -149,7 +150,8 @@ class _Reporter:
     quiet: bool
     rejects: IO[str] | None
     summary: Summary
-    seen_ids: set[str] = field(default_factory=set)
+    # id -> fingerprint of the article last seen with it in this run (see _unique)
+    seen_ids: dict[str, int] = field(default_factory=dict)
     # Articles handed to the engine whose write it has not confirmed yet (the batch being sent).
     pending: list[Processed] = field(default_factory=list)
 
@@ -173,22 +175,36 @@ class _Reporter:
             self.rejects.flush()
 
 
+def _fingerprint(article: Mapping[str, Any]) -> int:
+    # Within one run only (str hashes are salted per process): tells a repeat from a new version. The
+    # other fields are made from these (language and countries from the text, the year from the date).
+    return hash(tuple(article[key] for key in ("title", "body", "published", "source", "url")))
+
+
 def _unique(items: Iterator[Processed | Failure], reporter: _Reporter) -> Iterator[Processed]:
-    """Articles, each id once per run (a repeat is counted as skipped); failures reported on the way."""
+    """Articles, each once per run: the same article again is counted as skipped; a later record with an
+    earlier one's id but other content (a feed's updated version) goes on, and replaces it in the index.
+    Failures are reported on the way."""
     for item in items:
         reporter.summary.read += 1
         for note in () if isinstance(item, Failure) or reporter.quiet else item.notes:
             tqdm.write(f"ingest: {item.where}: note: {note}", file=sys.stderr)
         if isinstance(item, Failure):
             reporter.fail(item)
-        elif item.article["id"] in reporter.seen_ids:
+            continue
+        doc_id, fingerprint = item.article["id"], _fingerprint(item.article)
+        earlier = reporter.seen_ids.get(doc_id)
+        if earlier == fingerprint:
             reporter.summary.skipped += 1
             if not reporter.quiet:
-                message = f"ingest: {item.where}: skipped, same id as an earlier record in this run"
+                message = f"ingest: {item.where}: skipped, the same article as an earlier record in this run"
                 tqdm.write(message, file=sys.stderr)
-        else:
-            reporter.seen_ids.add(item.article["id"])
-            yield item
+            continue
+        if earlier is not None and not reporter.quiet:
+            message = f"ingest: {item.where}: note: replaces an earlier record with the same id in this run"
+            tqdm.write(message, file=sys.stderr)
+        reporter.seen_ids[doc_id] = fingerprint
+        yield item
 
 
 def _progress(items: Iterator[Any], quiet: bool) -> Iterator[Any]:

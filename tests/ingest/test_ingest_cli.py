@@ -184,7 +184,7 @@ def test_the_same_article_twice_in_one_run_is_skipped(tmp_path, capsys):
     source = write_jsonl(tmp_path / "a.jsonl", GOOD, GOOD)
     code, docs, err = run_cli(capsys, str(source), "--dry-run")
     assert (code, len(docs)) == (0, 1)
-    assert "skipped, same id" in err[0]
+    assert "skipped, the same article as an earlier record" in err[0]
     assert err[-1] == "ingest (dry run): read 2, printed 1, skipped 1, failed 0"
 
 
@@ -222,6 +222,25 @@ def test_indexing_into_the_embedded_engine_creates_then_updates(tmp_path, capsys
         assert stored is not None
         assert stored["title"] == "Ministers meet"
         assert {c["code"] for c in stored["countries"]} == {"PK", "RU"}
+    finally:
+        engine.close()
+
+
+@pytest.mark.parametrize("batch_size", ["1", "500"])  # the versions in one batch or in two
+def test_a_later_version_of_an_article_in_the_same_run_replaces_the_earlier(tmp_path, capsys, batch_size):
+    first = GOOD | {"id": "feed-1"}
+    revised = first | {"body": GOOD["body"] + " They will meet again in May."}
+    source = write_jsonl(tmp_path / "a.jsonl", first, GOOD_HI, revised, revised)
+    data_dir = tmp_path / "data"
+    code, _, err = run_cli(capsys, str(source), "--data-dir", str(data_dir), "--batch-size", batch_size)
+    assert code == 0
+    assert f"ingest: {source}:3: note: replaces an earlier record with the same id in this run" in err
+    assert f"ingest: {source}:4: skipped, the same article as an earlier record in this run" in err
+    assert err[-1] == "ingest: read 4, indexed 2, updated 1, skipped 1, failed 0"
+    engine = open_engine(Config(data_dir=data_dir))
+    try:
+        assert engine.stats()["documents"] == 2
+        assert engine.get("feed-1")["body"].endswith("They will meet again in May.")
     finally:
         engine.close()
 
