@@ -167,9 +167,13 @@ class _Reporter:
             self._report(Failure(item.path, item.line, f"not indexed: {why}", raw))
         self.pending = []
 
-    def _report(self, failure: Failure) -> None:
+    def say(self, where: str, message: str) -> None:
+        """One line on stderr about a record (through tqdm so the bar stays intact), unless quiet."""
         if not self.quiet:
-            tqdm.write(f"ingest: {failure.where}: {failure.reason}", file=sys.stderr)
+            tqdm.write(f"ingest: {where}: {message}", file=sys.stderr)
+
+    def _report(self, failure: Failure) -> None:
+        self.say(failure.where, failure.reason)
         if self.rejects:
             self.rejects.write(json.dumps(failure.as_reject(), ensure_ascii=False) + "\n")
             self.rejects.flush()
@@ -187,22 +191,19 @@ def _unique(items: Iterator[Processed | Failure], reporter: _Reporter) -> Iterat
     Failures are reported on the way."""
     for item in items:
         reporter.summary.read += 1
-        for note in () if isinstance(item, Failure) or reporter.quiet else item.notes:
-            tqdm.write(f"ingest: {item.where}: note: {note}", file=sys.stderr)
         if isinstance(item, Failure):
             reporter.fail(item)
             continue
+        for note in item.notes:
+            reporter.say(item.where, f"note: {note}")
         doc_id, fingerprint = item.article["id"], _fingerprint(item.article)
         earlier = reporter.seen_ids.get(doc_id)
         if earlier == fingerprint:
             reporter.summary.skipped += 1
-            if not reporter.quiet:
-                message = f"ingest: {item.where}: skipped, the same article as an earlier record in this run"
-                tqdm.write(message, file=sys.stderr)
+            reporter.say(item.where, "skipped, the same article as an earlier record in this run")
             continue
-        if earlier is not None and not reporter.quiet:
-            message = f"ingest: {item.where}: note: replaces an earlier record with the same id in this run"
-            tqdm.write(message, file=sys.stderr)
+        if earlier is not None:
+            reporter.say(item.where, "note: replaces an earlier record with the same id in this run")
         reporter.seen_ids[doc_id] = fingerprint
         yield item
 

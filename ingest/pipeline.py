@@ -283,8 +283,9 @@ def build_article(
         body_lines = [*page.places, *body_lines]
     body = "\n\n".join(body_lines)
 
-    given_date = parse_date_value(published, today) if published not in (None, "") else None
-    if published not in (None, "") and given_date is None and notes is not None:
+    has_published = published not in (None, "")
+    given_date = parse_date_value(published, today) if has_published else None
+    if has_published and given_date is None and notes is not None:
         instead = "the date in the text is used" if page.date else "the article has no date"
         notes.append(f"published {str(published)[:40]!r} is not a date (or is after today): {instead}")
     date = given_date or page.date

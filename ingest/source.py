@@ -77,10 +77,11 @@ def copyright_holder(line: str) -> str | None:
     """The publisher a copyright notice names ("© 2024 The Daily Ledger. All rights reserved." ->
     "The Daily Ledger"), or None when the line is no notice or names nothing that looks like a name."""
     c = cues()
-    mark = c.copyright_mark.match(line.strip())
-    if not mark or not mark.group(0).strip():
+    line = line.strip()
+    mark = c.copyright_mark.match(line)
+    if not mark:
         return None
-    rest = line.strip()[mark.end() :]
+    rest = line[mark.end() :]
     reserved = c.copyright_reserved.search(rest)
     name = re.split(r"\s*[.|,;:।]\s+|\s*[.|।]$", rest[: reserved.start()] if reserved else rest)[0]
     name = name.strip(" .,|-–—")
@@ -94,7 +95,7 @@ def copyright_holder(line: str) -> str | None:
 def find_copyright(lines: list[str]) -> tuple[str | None, int | None]:
     """The publisher a copyright notice among the page's last lines (its footer) names, and the notice's
     index (furniture, not the story); (None, None) when there is none."""
-    for index in range(len(lines) - 1, max(len(lines) - BYLINE_ZONE, 0) - 1, -1):
+    for index in reversed(range(max(len(lines) - BYLINE_ZONE, 0), len(lines))):
         holder = copyright_holder(lines[index])
         if holder:
             return holder, index
@@ -115,8 +116,8 @@ def find_masthead(
     c = cues()
     indic_doc = sum(bool(_INDIC.search(line)) for line in lines) > len(lines) / 2
     header = lines[:MASTHEAD_ZONE]
-    if title is None and holder and len(lines) > 2 and fold(lines[0]) == fold(holder):
-        return lines[0].strip(), {i for i, other in enumerate(header) if fold(other) == fold(holder)}
+    if title is None and holder and len(lines) > 2 and fold(lines[0]) == (name := fold(holder)):
+        return lines[0].strip(), {i for i, other in enumerate(header) if fold(other) == name}
     # ``title`` is the headline when it came as metadata; else the first line is the headline.
     headline = fold(title if title is not None else (lines[0] if lines else ""))
     # The header ends where the story starts: at its first paragraph-length line other than the headline.

@@ -50,6 +50,12 @@ def _spellings() -> dict[tuple[str, ...], tuple[Term, ...]]:
     return table
 
 
+def _other_spellings(spellings: tuple[Term, ...], own: tuple[str, ...]) -> tuple[Term, ...]:
+    """Those of ``spellings`` that are searchable and not ``own`` (the analysed text they stand in for),
+    one per analysed form."""
+    return tuple({key: s for s in spellings if (key := indic_key(s.text)) not in ((), own)}.values())
+
+
 @lru_cache(maxsize=4096)  # asked for every run of query words of every search
 def _name_alternatives(text: str) -> Alternatives | None:
     from ingest.countries import country_named  # the pipeline's own names and aliases
@@ -57,11 +63,10 @@ def _name_alternatives(text: str) -> Alternatives | None:
     country = country_named(english_possessive(text.strip()))  # India's is India
     own = indic_key(text)
     acronym = letter_name_spellings(text.strip()) if own else ()  # AND is a stop word, not A-N-D
-    spellings = _spellings().get(own, ()) + acronym
-    others = {key: s for s in spellings if (key := indic_key(s.text)) not in ((), own)}
+    others = _other_spellings(_spellings().get(own, ()) + acronym, own)
     if not country and not others:
         return None
-    return Alternatives(country["name"] if country else None, tuple(others.values()))
+    return Alternatives(country["name"] if country else None, others)
 
 
 # Other spellings of a phrase looked for at most (each listed word multiplies them).
@@ -77,8 +82,7 @@ def _phrase_alternatives(words: tuple[str, ...]) -> Alternatives | None:
     choices = []
     for word in words:
         own = indic_key(word)
-        spellings = [s.words for s in _spellings().get(own, ()) if indic_key(s.text) not in ((), own)]
-        choices.append([(word,), *spellings])
+        choices.append([(word,), *(s.words for s in _other_spellings(_spellings().get(own, ()), own))])
     respelled = [
         Term(tuple(w for part in combination for w in part))
         for combination in itertools.islice(itertools.product(*choices), 1, MAX_PHRASE_SPELLINGS + 1)

@@ -15,7 +15,7 @@ a term is looked for in, with which terms.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import tantivy
@@ -177,17 +177,7 @@ def text_query(
     names = name_alternatives(parsed)
     for number, group in enumerate(parsed.groups):
         name = names.get(number)
-        queries = [term_query(schema, t, matches, is_known=is_known) for t in group]
-        if all(q is None for q in queries):
-            continue  # nothing searchable as typed (stop words): its spellings do not count either
-        for spelling in name.spellings if name else ():
-            # A listed spelling is exact: no fuzzy neighbours either (Madras is not Vadra).
-            queries.append(term_query(schema, spelling, matches, loose=False, skeletons=False))
-        for word in name.compounds if name else ():
-            # A split word's phrase is not highlighted: its parts would be marked wherever they occur,
-            # and bodies would need the index's answer, as for typed phrases (a second search).
-            queries.append(term_query(schema, word, None if word.is_phrase else matches, loose=False))
-        alternatives = [q for q in queries if q is not None]
+        alternatives = _group_queries(schema, group, name, matches, is_known)
         if name and name.country and alternatives:
             country = Query.term_query(schema, "country", name.country)
             alternatives.append(Query.const_score_query(country, COUNTRY_SCORE))
@@ -199,7 +189,13 @@ def text_query(
     excluded = _excluded(schema, parsed)
     body_query = None
     if matches.phrases:  # without phrases the highlighter alone tells which bodies matched
-        in_body = [q for q in _body_queries(schema, parsed, names, is_known) if q is not None]
+        # Every alternative counts: a body written with another spelling (शेख हसीना for "Sheikh
+        # Hasina", प्रधानमंत्री for प्रधान मंत्री) matched too, and gets its snippets.
+        in_body = [
+            q
+            for number, group in enumerate(parsed.groups)
+            for q in _group_queries(schema, group, names.get(number), None, is_known, slots=(1,))
+        ]
         body_query = Query.boolean_query([(Occur.Should, q) for q in in_body]) if in_body else None
     if parsed.groups and not clauses:
         # Something was typed, but nothing searchable (stop words, emoji): it matches nothing, rather
@@ -216,23 +212,30 @@ def text_query(
     return TextQuery(Query.boolean_query(clauses), matches, body_query)
 
 
-def _body_queries(
+def _group_queries(
     schema: tantivy.Schema,
-    parsed: ParsedQuery,
-    names: dict[int, Alternatives],
+    group: tuple[Term, ...],
+    name: Alternatives | None,
+    matches: MatchTerms | None,
     is_known: Callable[[str], bool] | None,
-) -> Iterator[Query | None]:
-    """Each positive term, and each other spelling and compound form of it, looked for in the body only:
-    a body written with the other spelling (शेख हसीना for "Sheikh Hasina", प्रधानमंत्री for प्रधान
-    मंत्री) matched too, and gets its snippets."""
-    for number, group in enumerate(parsed.groups):
-        name = names.get(number)
-        for term in group:
-            yield term_query(schema, term, is_known=is_known, slots=(1,))
-        for spelling in name.spellings if name else ():
-            yield term_query(schema, spelling, loose=False, skeletons=False, slots=(1,))
-        for word in name.compounds if name else ():
-            yield term_query(schema, word, loose=False, slots=(1,))
+    slots: tuple[int, ...] = (0, 1),
+) -> list[Query]:
+    """The queries of one group's terms and of their other spellings and compound forms (in the fields
+    of ``slots``); none when nothing in the group is searchable as typed (stop words), since its
+    spellings do not count either. ``matches`` collects what to highlight, when given."""
+    typed = [term_query(schema, t, matches, is_known=is_known, slots=slots) for t in group]
+    if all(q is None for q in typed):
+        return []
+    queries = typed
+    for spelling in name.spellings if name else ():
+        # A listed spelling is exact: no fuzzy neighbours either (Madras is not Vadra).
+        queries.append(term_query(schema, spelling, matches, loose=False, skeletons=False, slots=slots))
+    for word in name.compounds if name else ():
+        # A split word's phrase is not highlighted: its parts would be marked wherever they occur,
+        # and bodies would need the index's answer, as for typed phrases (a second search).
+        marked = None if word.is_phrase else matches
+        queries.append(term_query(schema, word, marked, loose=False, slots=slots))
+    return [q for q in queries if q is not None]
 
 
 def _excluded(schema: tantivy.Schema, parsed: ParsedQuery) -> list[Query]:

@@ -57,37 +57,13 @@ def query_terms(text: str) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType(chosen)  # shared by every caller: read-only
 
 
-@lru_cache(maxsize=4096)
-def whole_word_terms(text: str) -> Mapping[str, str]:
-    """Per index analyzer, the term of the one word ``text`` read whole (``rules.whole_word``: without
-    the Gujarati stemmer's cut), where that differs from its ``query_terms``: also looked for, so that
-    હસીના finds હસીનાનું (and, through the Latin field, हसीना and Hasina). Empty for phrases and for words
-    no stemmer cuts; only the fields of ``_WHOLE_READINGS``, the Latin one from MIN_WHOLE_LATIN letters."""
-    cut = query_terms(text)
-    if len(cut.get("indic_text", ())) != 1:
-        return MappingProxyType({})
-    analysed = analyze_fields(text, tuple(_WHOLE_READINGS.values()))
-    found = {}
-    for analyzer, reading in _WHOLE_READINGS.items():
-        tokens = [token.text for token in analysed[reading]]
-        if len(tokens) == 1 and cut.get(analyzer) != tuple(tokens):
-            found[analyzer] = tokens[0]
-    if len(found.get("latin_text", "")) < MIN_WHOLE_LATIN:
-        found.pop("latin_text", None)
-    return MappingProxyType(found)
-
-
-@lru_cache(maxsize=4096)
-def whole_phrase_terms(text: str) -> Mapping[str, tuple[str, ...]]:
-    """``whole_word_terms`` for a phrase: per index analyzer, the phrase's terms with every word read
-    whole, where that differs from its ``query_terms`` (so that "શેખ હસીના" finds શેખ હસીનાનું, and
-    through the Latin field शेख हसीना). Only readings that keep one term per word; the Latin one only
-    when each word it reads differently has MIN_WHOLE_LATIN letters (the phrase's other words narrow
-    it, but બસે alone would still be base)."""
-    cut = query_terms(text)
+def _whole_readings(text: str, cut: Mapping[str, tuple[str, ...]]) -> Mapping[str, tuple[str, ...]]:
+    """Per field of ``_WHOLE_READINGS``, the terms of ``text`` with every word read whole
+    (``rules.whole_word``: without the Gujarati stemmer's cut), where that differs from its ``query_terms``
+    (``cut``). Only readings that keep one term per word; the Latin one only when each word it reads
+    differently has MIN_WHOLE_LATIN letters (a short inflected word read whole is spelt like an English
+    word: બસે = base)."""
     words = cut.get("indic_text", ())
-    if len(words) < 2:
-        return MappingProxyType({})
     analysed = analyze_fields(text, tuple(_WHOLE_READINGS.values()))
     found = {}
     for analyzer, reading in _WHOLE_READINGS.items():
@@ -101,6 +77,28 @@ def whole_phrase_terms(text: str) -> Mapping[str, tuple[str, ...]]:
                 continue
         found[analyzer] = tokens
     return MappingProxyType(found)
+
+
+@lru_cache(maxsize=4096)
+def whole_word_terms(text: str) -> Mapping[str, str]:
+    """Per index analyzer, the term of the one word ``text`` read whole, where that differs from its
+    ``query_terms`` (``_whole_readings``): also looked for, so that હસીના finds હસીનાનું (and, through the
+    Latin field, हसीना and Hasina). Empty for phrases and for words no stemmer cuts."""
+    cut = query_terms(text)
+    if len(cut.get("indic_text", ())) != 1:
+        return MappingProxyType({})
+    return MappingProxyType({a: tokens[0] for a, tokens in _whole_readings(text, cut).items()})
+
+
+@lru_cache(maxsize=4096)
+def whole_phrase_terms(text: str) -> Mapping[str, tuple[str, ...]]:
+    """``whole_word_terms`` for a phrase: per index analyzer, the phrase's terms with every word read
+    whole, where that differs (so that "શેખ હસીના" finds શેખ હસીનાનું, and through the Latin field
+    शेख हसीना). Empty for a single word."""
+    cut = query_terms(text)
+    if len(cut.get("indic_text", ())) < 2:
+        return MappingProxyType({})
+    return _whole_readings(text, cut)
 
 
 def indic_key(text: str) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from typing import Any
 
 from search_app.engines.alternatives import (
     COUNTRY_SCORE,
+    Alternatives,
     country_marks,
     excluded_alternatives,
     name_alternatives,
@@ -128,13 +129,12 @@ def _searchable(term: Term) -> bool:
     return "indic_text" in query_terms(term.text)
 
 
-def text_query(parsed: ParsedQuery) -> dict[str, Any]:
+def text_query(parsed: ParsedQuery, names: Mapping[int, Alternatives]) -> dict[str, Any]:
     """Groups ANDed (``must``), terms inside a group ORed (``should``), excluded terms in ``must_not``.
 
     As on the embedded engine, terms with nothing searchable (stop words, emoji) are left out, and a
     query of nothing but such terms matches nothing; a group naming a country also matches the articles
-    counted under it and its other spellings (``name_alternatives``)."""
-    names = name_alternatives(parsed)
+    counted under it and its other spellings (``names``: ``name_alternatives`` of ``parsed``)."""
     must = []
     for number, group in enumerate(parsed.groups):
         name = names.get(number)
@@ -224,19 +224,18 @@ def _sort(request: SearchRequest) -> list[Any]:
     return ["_score", newest, {"id": "asc"}]
 
 
-def _country_marks(parsed: ParsedQuery) -> list[str]:
+def _country_marks(names: Mapping[int, Alternatives]) -> list[str]:
     """The main fields' terms of the one-word names of the countries the query names (``country_marks``)."""
-    countries = {a.country for a in name_alternatives(parsed).values() if a.country}
+    countries = {a.country for a in names.values() if a.country}
     return sorted(set().union(*map(country_marks, countries))) if countries else []
 
 
-def _highlight(parsed: ParsedQuery, query: dict[str, Any]) -> dict[str, Any]:
+def _highlight(query: dict[str, Any], marks: list[str]) -> dict[str, Any]:
     """The unified highlighter with the HTML encoder: the document's text is escaped, only our marks
     are markup. The latin/skeleton subfields are highlighted too (on the same original text), so a
     cross-script match is marked; ``merge_highlights`` folds them into title/body. An article counted
     under a country the query names has the country's names marked too (India marks भारत), though it
-    matched through the facet."""
-    marks = _country_marks(parsed)
+    matched through the facet (``marks``, the terms of its names)."""
     fields: dict[str, Any] = {}
     for name in TEXT_FIELDS:
         whole = {"number_of_fragments": 0} if name == "title" else {}
@@ -263,7 +262,8 @@ def _highlight(parsed: ParsedQuery, query: dict[str, Any]) -> dict[str, Any]:
 def search_body(request: SearchRequest) -> dict[str, Any]:
     """The whole search request body; ``request`` must already be validated."""
     parsed = request.parsed
-    query = text_query(parsed)
+    names = name_alternatives(parsed)  # for the query and the country names to highlight
+    query = text_query(parsed, names)
     body: dict[str, Any] = {
         "query": query,
         "aggs": facet_aggregations(request),
@@ -278,7 +278,7 @@ def search_body(request: SearchRequest) -> dict[str, Any]:
     if selected:
         body["post_filter"] = {"bool": {"filter": selected}}
     if request.highlight:
-        body["highlight"] = _highlight(parsed, query)
+        body["highlight"] = _highlight(query, _country_marks(names))
     return body
 
 

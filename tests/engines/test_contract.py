@@ -157,8 +157,12 @@ def add(engine, documents) -> None:
 
 
 def ids(engine, text="", **kwargs) -> set[str]:
+    return set(hits_by_id(engine, text, **kwargs))
+
+
+def hits_by_id(engine, text="", **kwargs) -> dict:
     kwargs.setdefault("size", MAX_PAGE_SIZE)
-    return {hit.id for hit in engine.search(SearchRequest(text=text, **kwargs)).hits}
+    return {hit.id: hit for hit in engine.search(SearchRequest(text=text, **kwargs)).hits}
 
 
 def facet_counts(result, facet) -> dict[str, int]:
@@ -631,7 +635,7 @@ def test_a_phrase_reads_its_words_whole_too(precision):
     for query in ('"શેખ હસીના"', '"शेख हसीना"'):
         assert ids(precision, query) == {"gu-hasina", "hi-hasina"}, query
     assert ids(precision, '"હસીના શેખ"') == set()  # still a phrase: its words in that order
-    (hit,) = [h for h in precision.search(SearchRequest(text='"શેખ હસીના"')).hits if h.id == "gu-hasina"]
+    hit = hits_by_id(precision, '"શેખ હસીના"')["gu-hasina"]
     assert f"{MARK_OPEN}હસીનાનું{MARK_CLOSE}" in " ".join(hit.highlights["body"])
 
 
@@ -645,7 +649,7 @@ def test_a_phrase_with_a_listed_name_is_also_looked_for_in_its_other_spellings(p
     assert ids(precision, '"Hasina Sheikh"') == set()  # still a phrase: its words in that order
     assert ids(precision, 'Dhaka -"Sheikh Hasina"') & everywhere == set()
     # The body written with the other spelling matched, and shows it marked.
-    hits = {h.id: h for h in precision.search(SearchRequest(text='"Sheikh Hasina"', size=MAX_PAGE_SIZE)).hits}
+    hits = hits_by_id(precision, '"Sheikh Hasina"')
     assert f"{MARK_OPEN}शेख{MARK_CLOSE}" in " ".join(hits["hi-hasina"].highlights["body"])
     assert f"{MARK_OPEN}શેખ{MARK_CLOSE}" in " ".join(hits["gu-hasina"].highlights["body"])
 
@@ -674,7 +678,7 @@ def test_a_country_found_through_the_facet_is_marked_in_the_snippet(precision):
             article("gu-bharat", "gu", "ચૂંટણી", "ભારતમાં આજે મતદાન થયું.", countries=(IN,)),
         ],
     )
-    hits = {h.id: h for h in precision.search(SearchRequest(text="India", size=MAX_PAGE_SIZE)).hits}
+    hits = hits_by_id(precision, "India")
     assert f"{MARK_OPEN}भारत{MARK_CLOSE} में" in " ".join(hits["hi-bharat"].highlights["body"])
     assert f"{MARK_OPEN}ભારતમાં{MARK_CLOSE}" in " ".join(hits["gu-bharat"].highlights["body"])
     assert MARK_OPEN not in " ".join(hits["hi-bharat"].highlights["title"])  # only the name is marked
@@ -700,7 +704,7 @@ def test_a_compound_finds_it_written_together_or_apart(precision):
     prime_minister = {"hi-pm", "hi-imran", "gu-pm", "gu-lavrov"}
     assert ids(precision, "प्रधान मंत्री") == ids(precision, "વડા પ્રધાન") == prime_minister
     # The body that writes the compound together matched, and shows it marked.
-    hits = {h.id: h for h in precision.search(SearchRequest(text="प्रधान मंत्री", size=MAX_PAGE_SIZE)).hits}
+    hits = hits_by_id(precision, "प्रधान मंत्री")
     assert f"{MARK_OPEN}प्रधानमंत्री{MARK_CLOSE}" in " ".join(hits["hi-pm"].highlights["body"])
     # The joined word is one more way to match the pair, not a way around its other words.
     assert ids(precision, "Shah Rukh Kapoor") == set()
