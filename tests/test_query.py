@@ -6,7 +6,12 @@ import pytest
 
 from search_app.engines.acronyms import letter_name_spellings
 from search_app.engines.compounds import joined_words, split_words
-from search_app.engines.query_terms import query_terms, whole_phrase_terms, whole_word_terms
+from search_app.engines.query_terms import (
+    gujarati_cut_term,
+    query_terms,
+    whole_phrase_terms,
+    whole_word_terms,
+)
 from search_app.query import MAX_QUERY_LENGTH, ParsedQuery, QueryTooLong, Term, parse_query
 
 
@@ -142,6 +147,38 @@ def test_a_word_the_gujarati_stemmer_cuts_is_also_looked_for_whole():
         assert whole_word_terms(text) == {}, text
     # A short word read whole is spelt like an English word in Latin letters (બસે = base): same script only.
     assert whole_word_terms("બસે") == {"indic_text": "બસે"}
+
+
+@pytest.mark.parametrize(
+    ("word", "cut"),
+    [
+        # As the Gujarati stemmer cuts the name written in Gujarati: મેલોની, હસીના, રિહાના, કરીના, ભવાની.
+        ("Meloni", "melo"),
+        ("मेलोनी", "melo"),
+        ("Hasina", "hasi"),
+        ("Rihanna", "riha"),  # the Latin reading writes nn once
+        ("Kareena", "kari"),
+        ("Bhavani", "bhava"),
+        ("Ashwini", "ashvi"),
+        ("George", "georg"),  # the vowel sign ે after a consonant: જ્યોર્જે
+        # The stemmer leaves one letter and its ending whole (ધોની, સોની), and cuts no ending after the
+        # consonant of a conjunct (પત્ની); a vowel sign it does cut (મિલ્ને).
+        ("Dhoni", None),
+        ("Soni", None),
+        ("Patni", None),
+        ("Milne", "miln"),
+        # A cut reading this short is an everyday word as often as a name (time → tim, ટીમ).
+        ("Pune", None),
+        ("time", None),
+        # Nothing to cut; a Gujarati word is cut by its own analysis; a phrase.
+        ("Modi", None),
+        ("Trump", None),
+        ("હસીના", None),
+        ('"Sheikh Hasina"', None),
+    ],
+)
+def test_a_name_is_also_looked_for_as_the_gujarati_stemmer_leaves_it(word, cut):
+    assert gujarati_cut_term(word) == cut
 
 
 def test_a_phrase_is_also_looked_for_with_its_words_read_whole():

@@ -72,6 +72,15 @@ def whole_word(analyzer: str) -> str:
 
 
 @cache
+def gujarati_endings() -> tuple[str, ...]:
+    """The case endings ``gujarati_light_stem`` cuts: the alternation its pattern ends with."""
+    found = re.search(r"\(\?:([^()]*)\)\$$", filter_spec("gujarati_light_stem")["pattern"])
+    if not found:
+        raise ValueError("gujarati_light_stem: no alternation of endings at the end of its pattern")
+    return tuple(found.group(1).split("|"))
+
+
+@cache
 def analyzer_rules(name: str) -> AnalyzerRules:
     """The char filters and token filter names of analyzer ``name`` in the mapping (or of its reading
     ``whole_word``)."""

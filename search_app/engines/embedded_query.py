@@ -31,7 +31,9 @@ from search_app.engines.alternatives import (
 )
 from search_app.engines.embedded_schema import TEXT_FIELDS
 from search_app.engines.query_terms import (
+    CUT_LANGUAGE,
     SKELETON_ANALYZERS,
+    gujarati_cut_term,
     query_terms,
     whole_phrase_terms,
     whole_word_terms,
@@ -132,6 +134,17 @@ def term_query(
                 clauses.append(Query.boost_query(exact, boost * weight))
             if matches is not None:
                 matches.terms[analyzer].update(whole[analyzer])
+        if analyzer == "latin_text" and not term.is_phrase and (cut := gujarati_cut_term(term.text)):
+            # Meloni also as the Gujarati stemmer leaves મેલોની: melo, in Gujarati articles only.
+            language = Query.const_score_query(Query.term_query(schema, "language", CUT_LANGUAGE), 0.0)
+            for field_name, boost in fields:
+                in_gujarati = [
+                    (Occur.Must, Query.term_query(schema, field_name, cut)),
+                    (Occur.Must, language),
+                ]
+                clauses.append(Query.boost_query(Query.boolean_query(in_gujarati), boost * weight))
+            if matches is not None:
+                matches.terms[analyzer].add(cut)
         tokens = analysed.get(analyzer)
         if not tokens:
             continue

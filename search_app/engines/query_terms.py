@@ -13,12 +13,13 @@ Each index analyzer of the mapping fills its own fields. Query text is analysed 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 from search_app.analysis import ANALYZERS, analyze_fields
-from search_app.analysis.rules import search_analyzer, whole_word
+from search_app.analysis.rules import gujarati_endings, search_analyzer, whole_word
 
 # Index analyzers that keep only the words of one script, where a query word of that script is not
 # looked up.
@@ -99,6 +100,66 @@ def whole_phrase_terms(text: str) -> Mapping[str, tuple[str, ...]]:
     if len(cut.get("indic_text", ())) < 2:
         return MappingProxyType({})
     return _whole_readings(text, cut)
+
+
+# Gujarati articles write a name bare too, and the stemmer cuts what looks like a case ending off it
+# (મેલોની → મેલો, હસીના → હસી, રિહાના → રિહા): a Gujarati query word is cut the same way, but the name typed
+# in another script (Meloni, मेलोनी) reads whole and misses those articles. So its Latin reading is also
+# looked for without the Latin spelling of such an ending, where the stemmer would cut it, in articles in
+# the stemmer's language only (``gujarati_cut_term``).
+CUT_LANGUAGE = "gu"
+# A shorter cut reading is an everyday Gujarati word as often as a name (time → tim, ટીમ "team").
+MIN_CUT_LATIN = 4
+_VOWELS = frozenset("aeiou")
+# A consonant letter in Latin spelling: an aspirate's h belongs to it (dh is ધ).
+_LATIN_CONSONANT = re.compile(r"[kgcjtdpbs]h|[b-df-hj-np-tv-z]")
+_GUJARATI = re.compile("[\u0a80-\u0aff]")
+
+
+@cache
+def _ending_spellings() -> tuple[tuple[str, bool], ...]:
+    """The Latin spelling of each Gujarati case ending (as latin_text reads it after a word), longest
+    first, and whether it follows a vowel (ની, એ: the remaining word ends in one) or a consonant (the
+    vowel sign ે: પુણે = pun + e)."""
+    reading = whole_word(SEARCH_ANALYZERS["latin_text"])
+    found = set()
+    for ending in gujarati_endings():
+        after_vowel = not "\u0abe" <= ending[0] <= "\u0acc"  # a vowel sign follows a consonant
+        # Words whose own reading an ending leaves as it is: kamla + ni, pun + e (કમલે reads kamle).
+        base = "કમલા" if after_vowel else "પુણ"
+        words = analyze_fields(f"{base} {base}{ending}", (reading,))[reading]
+        if len(words) == 2 and words[1].text.startswith(words[0].text) and words[1].text != words[0].text:
+            found.add((words[1].text[len(words[0].text) :], after_vowel))
+    return tuple(sorted(found, key=lambda item: (-len(item[0]), item)))
+
+
+def _letters(latin: str) -> int:
+    """About how many Gujarati letters a Latin spelling is written with: one per consonant, and a vowel
+    of its own at the start."""
+    return len(_LATIN_CONSONANT.findall(latin)) + (latin[:1] in _VOWELS)
+
+
+@lru_cache(maxsize=4096)
+def gujarati_cut_term(text: str) -> str | None:
+    """The Latin reading of the one word ``text`` without the ending the Gujarati stemmer would cut
+    from the word written in Gujarati (Meloni, मेलोनी: melo, as મેલોની is indexed), under the stemmer's
+    conditions: at least two letters left, and no ending after a consonant (a conjunct: પત્ની). None for
+    a phrase, a Gujarati word (cut as it is analysed), a reading not in Latin letters, or a cut reading
+    shorter than MIN_CUT_LATIN."""
+    analysed = query_terms(text)
+    latin = analysed.get("latin_text", ())
+    if len(latin) != 1 or len(analysed.get("indic_text", ())) != 1 or _GUJARATI.search(text):
+        return None
+    word = latin[0]
+    if not word.isascii() or not word.isalpha():
+        return None
+    for ending, after_vowel in _ending_spellings():
+        rest = word.removesuffix(ending)
+        if rest == word or len(rest) < MIN_CUT_LATIN or _letters(rest) < 2:
+            continue
+        if (rest[-1] in _VOWELS) == after_vowel:
+            return rest
+    return None
 
 
 def indic_key(text: str) -> tuple[str, ...]:

@@ -28,7 +28,9 @@ from search_app.engines.base import (
     with_selected,
 )
 from search_app.engines.query_terms import (
+    CUT_LANGUAGE,
     SKELETON_ANALYZERS,
+    gujarati_cut_term,
     query_terms,
     whole_phrase_terms,
     whole_word_terms,
@@ -93,6 +95,12 @@ def _word_query(term: Term, negated: bool, skeletons: bool = True, fuzzy: bool =
     for analyzer, whole in whole_word_terms(word).items():
         for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer]):
             queries.append({"term": {field: {"value": whole, "boost": boost}}})
+    # Meloni also as the Gujarati stemmer leaves મેલોની (``gujarati_cut_term``), in Gujarati articles only.
+    if cut := gujarati_cut_term(word):
+        language = {"term": {"language": CUT_LANGUAGE}}
+        for field, boost in map(_field_boost, FIELDS_BY_ANALYZER["latin_text"]):
+            in_gujarati = {"must": {"term": {field: cut}}, "filter": language, "boost": boost}
+            queries.append({"bool": in_gujarati})
     return {"dis_max": {"queries": queries, "tie_breaker": TIE_BREAKER}}
 
 

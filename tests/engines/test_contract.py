@@ -629,6 +629,29 @@ def test_a_gujarati_word_that_ends_like_a_case_ending_finds_its_inflected_forms(
 
 
 @pytest.mark.needs_icu
+def test_a_name_finds_the_gujarati_articles_that_write_it_bare(precision):
+    # The stemmer reads મેલોની as મેલો + ની ("of") and indexes મેલો; Meloni and मेलोनी read whole.
+    meloni = [
+        article("gu-meloni", "gu", "ઇટાલીની ચૂંટણી", "વડાપ્રધાન જ્યોર્જિયા મેલોની રોમ પહોંચ્યાં."),
+        article("gu-meloni-of", "gu", "ઇટાલીની ચૂંટણી", "મેલોનીની પાર્ટી આગળ છે."),
+        article("hi-meloni", "hi", "इटली का चुनाव", "प्रधानमंत्री जॉर्जिया मेलोनी रोम पहुँचीं।"),
+        article("en-meloni", "en", "Italy votes", "Giorgia Meloni reached Rome."),
+        # Melo is also the cut reading, but in English; and a Gujarati article about someone else.
+        article("en-melo", "en", "Basketball", "Carmelo and Melo scored."),
+        article("gu-other", "gu", "રમતગમત", "ધોની અને રાની બંને હાજર હતા."),
+    ]
+    add(precision, meloni)
+    every = {"gu-meloni", "gu-meloni-of", "hi-meloni", "en-meloni"}
+    for query in ("Meloni", "मेलोनी"):
+        assert ids(precision, query) == every, query
+    # The Gujarati word is cut as the articles are (મેલો, whose Latin reading is English Melo too).
+    assert every <= ids(precision, "મેલોની")
+    assert ids(precision, "ચૂંટણી -Meloni") == set()  # the exclusion removes the bare form too
+    hit = hits_by_id(precision, "Meloni")["gu-meloni"]
+    assert f"{MARK_OPEN}મેલોની{MARK_CLOSE}" in " ".join(hit.highlights["body"])
+
+
+@pytest.mark.needs_icu
 def test_a_phrase_reads_its_words_whole_too(precision):
     # "શેખ હસીના" reads as શેખ હસી + ના; the articles write શેખ હસીનાનું (stemmed શેખ હસીના) and शेख हसीना.
     add(precision, HASINA_DOCS)
