@@ -7,7 +7,10 @@ import pytest
 from search_app.engines.acronyms import letter_name_spellings
 from search_app.engines.compounds import joined_words, split_words
 from search_app.engines.query_terms import (
+    LoosePhrase,
+    gujarati_cut_phrase,
     gujarati_cut_term,
+    loose_phrase,
     query_terms,
     whole_phrase_terms,
     whole_word_terms,
@@ -179,6 +182,24 @@ def test_a_word_the_gujarati_stemmer_cuts_is_also_looked_for_whole():
 )
 def test_a_name_is_also_looked_for_as_the_gujarati_stemmer_leaves_it(word, cut):
     assert gujarati_cut_term(word) == cut
+
+
+def test_a_phrase_is_also_looked_for_as_the_gujarati_stemmer_leaves_it():
+    assert gujarati_cut_phrase(("Sheikh", "Hasina")) == ("sheikh", "hasi")
+    assert gujarati_cut_phrase(("शेख", "हसीना")) == ("shekh", "hasi")
+    assert gujarati_cut_phrase(("Bank", "of", "Baroda")) is None  # nothing to cut (of is a stop word)
+    assert gujarati_cut_phrase(("શેખ", "હસીના")) is None  # Gujarati: cut by its own analysis
+
+
+def test_a_phrase_with_a_word_too_short_for_a_skeleton_is_also_looked_for_word_by_word():
+    nonlatin = ("skeleton_nonlatin_words",)
+    assert loose_phrase(("Keir", "Starmer")) == LoosePhrase(((nonlatin, "strmr"),), ("Keir",))
+    # A word in another script by its skeleton among the words of every other script.
+    both = ("skeleton_latin_words", "skeleton_nonlatin_words")
+    assert loose_phrase(("शुभमन", "गिल")) == LoosePhrase(((both, "sbmn"),), ("गिल",))
+    # Every word with a skeleton: the phrase is looked for by them; none with one: nothing to look for.
+    assert loose_phrase(("Giorgia", "Meloni")) is None
+    assert loose_phrase(("Shah", "Rukh")) is None
 
 
 def test_a_phrase_is_also_looked_for_with_its_words_read_whole():

@@ -33,7 +33,10 @@ from search_app.engines.embedded_schema import TEXT_FIELDS
 from search_app.engines.query_terms import (
     CUT_LANGUAGE,
     SKELETON_ANALYZERS,
+    LoosePhrase,
+    gujarati_cut_phrase,
     gujarati_cut_term,
+    loose_phrase,
     query_terms,
     whole_phrase_terms,
     whole_word_terms,
@@ -123,28 +126,25 @@ def term_query(
     else:
         whole = {analyzer: (token,) for analyzer, token in whole_word_terms(term.text).items()}
 
-    for analyzer, (title_field, body_field) in TEXT_FIELDS.items():
+    for analyzer in TEXT_FIELDS:
         if not skeletons and analyzer in SKELETON_ANALYZERS:
             continue
         weight = WEIGHTS[analyzer]
-        fields = [((title_field, TITLE_BOOST), (body_field, 1.0))[slot] for slot in slots]
+        fields = _slot_fields(analyzer, slots)
         if analyzer in whole:
             for field_name, boost in fields:
                 exact = _exact(schema, field_name, whole[analyzer])
                 clauses.append(Query.boost_query(exact, boost * weight))
             if matches is not None:
                 matches.terms[analyzer].update(whole[analyzer])
-        if analyzer == "latin_text" and not term.is_phrase and (cut := gujarati_cut_term(term.text)):
+        if analyzer == "latin_text" and (cut := _gujarati_cut(term)):
             # Meloni also as the Gujarati stemmer leaves મેલોની: melo, in Gujarati articles only.
             language = Query.const_score_query(Query.term_query(schema, "language", CUT_LANGUAGE), 0.0)
             for field_name, boost in fields:
-                in_gujarati = [
-                    (Occur.Must, Query.term_query(schema, field_name, cut)),
-                    (Occur.Must, language),
-                ]
+                in_gujarati = [(Occur.Must, _exact(schema, field_name, cut)), (Occur.Must, language)]
                 clauses.append(Query.boost_query(Query.boolean_query(in_gujarati), boost * weight))
             if matches is not None:
-                matches.terms[analyzer].add(cut)
+                matches.terms[analyzer].update(cut)
         tokens = analysed.get(analyzer)
         if not tokens:
             continue
@@ -161,9 +161,48 @@ def term_query(
                     clauses.append(Query.boost_query(fuzzy, boost * FUZZY_WEIGHT))
                 if matches is not None:
                     matches.fuzzy.append((tokens[0], distance))
+    loose = loose_phrase(term.words) if term.is_phrase else None
+    if loose and (query := _loose_phrase_query(schema, loose, matches, slots)) is not None:
+        clauses.append(query)
     if not clauses:
         return None
     return Query.disjunction_max_query(clauses, tie_breaker=TIE_BREAKER)
+
+
+def _slot_fields(analyzer: str, slots: tuple[int, ...]) -> list[tuple[str, float]]:
+    """The fields of ``analyzer`` in ``slots`` (0 the title, 1 the body), with their boosts."""
+    title_field, body_field = TEXT_FIELDS[analyzer]
+    return [((title_field, TITLE_BOOST), (body_field, 1.0))[slot] for slot in slots]
+
+
+def _gujarati_cut(term: Term) -> tuple[str, ...] | None:
+    """The term's Latin terms as the Gujarati stemmer leaves the name written in Gujarati, if it cuts."""
+    if term.is_phrase:
+        return gujarati_cut_phrase(term.words)
+    cut = gujarati_cut_term(term.text)
+    return (cut,) if cut else None
+
+
+def _loose_phrase_query(
+    schema: tantivy.Schema, loose: LoosePhrase, matches: MatchTerms | None, slots: tuple[int, ...]
+) -> Query | None:
+    """A phrase across scripts with a word too short for a skeleton (``LoosePhrase``): every word with
+    one by its skeleton, and every other word as a word, anywhere in the article."""
+    parts: list[tuple[Occur, Query]] = []
+    for analyzers, skeleton in loose.skeletons:
+        found = []
+        for analyzer in analyzers:
+            for field_name, boost in _slot_fields(analyzer, slots):
+                found.append(Query.boost_query(Query.term_query(schema, field_name, skeleton), boost))
+            if matches is not None:
+                matches.terms[analyzer].add(skeleton)
+        parts.append((Occur.Must, Query.disjunction_max_query(found, tie_breaker=TIE_BREAKER)))
+    for word in loose.words:
+        query = term_query(schema, Term((word,)), matches, loose=False, slots=slots)
+        if query is None:
+            return None
+        parts.append((Occur.Must, query))
+    return Query.boost_query(Query.boolean_query(parts), WEIGHTS["skeleton_latin_words"])
 
 
 @dataclass

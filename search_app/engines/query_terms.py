@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from types import MappingProxyType
 
@@ -160,6 +161,60 @@ def gujarati_cut_term(text: str) -> str | None:
         if (rest[-1] in _VOWELS) == after_vowel:
             return rest
     return None
+
+
+@lru_cache(maxsize=4096)
+def gujarati_cut_phrase(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """``gujarati_cut_term`` for a phrase: its Latin terms with each word the stemmer would cut written
+    in Gujarati read as it leaves it ("Sheikh Hasina": shekh hasi, as શેખ હસીના is indexed). None when
+    no word is, or when the phrase's Latin terms are not one per searchable word."""
+    latin = query_terms(" ".join(words)).get("latin_text", ())
+    terms = []
+    for word in words:
+        own = query_terms(word)
+        if not own.get("indic_text"):
+            continue  # a stop word, left out of the phrase's terms too
+        if len(own.get("latin_text", ())) != 1:
+            return None
+        terms.append(gujarati_cut_term(word) or own["latin_text"][0])
+    if len(terms) != len(latin) or tuple(terms) == latin:
+        return None
+    return tuple(terms)
+
+
+@dataclass(frozen=True)
+class LoosePhrase:
+    """A phrase across scripts whose words do not all have a consonant skeleton ("Keir Starmer": Keir
+    is too short for one), so that no field holds the whole phrase in the other script: its words with a
+    skeleton, looked for by it among the other script's words, and the others each looked for as a word
+    (in its own spellings, through the phrase's respellings: कीर)."""
+
+    skeletons: tuple[tuple[tuple[str, ...], str], ...]  # (skeleton analyzers, term) of each word
+    words: tuple[str, ...]
+
+
+@lru_cache(maxsize=4096)
+def loose_phrase(words: tuple[str, ...]) -> LoosePhrase | None:
+    """The ``LoosePhrase`` of a phrase, when it has words both with a skeleton and without one (a word's
+    skeleton in the fields ``query_terms`` looks for it in). None otherwise."""
+    if SKELETON_ANALYZERS & query_terms(" ".join(words)).keys():
+        return None  # the whole phrase has skeletons: it is looked for by them
+    skeletons, short = [], []
+    for word in words:
+        own = query_terms(word)
+        if not own.get("indic_text"):
+            continue
+        analyzers = tuple(a for a in ANALYZERS if a in SKELETON_ANALYZERS and a in own)
+        found = {own[a] for a in analyzers}  # one search analyzer: the same terms in both fields
+        if not found:
+            short.append(word)
+        elif len(found) == 1 and len(skeleton := found.pop()) == 1:
+            skeletons.append((analyzers, skeleton[0]))
+        else:
+            return None
+    if not skeletons or not short:
+        return None
+    return LoosePhrase(tuple(skeletons), tuple(short))
 
 
 def indic_key(text: str) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ a ``match``/``match_phrase`` clause whose text the server only analyzes. Both pr
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from search_app.engines.alternatives import (
@@ -30,7 +30,9 @@ from search_app.engines.base import (
 from search_app.engines.query_terms import (
     CUT_LANGUAGE,
     SKELETON_ANALYZERS,
+    gujarati_cut_phrase,
     gujarati_cut_term,
+    loose_phrase,
     query_terms,
     whole_phrase_terms,
     whole_word_terms,
@@ -54,6 +56,8 @@ WORD_ANALYZERS = tuple(a for a in FIELDS_BY_ANALYZER if a not in SKELETON_ANALYZ
 # Typos forgiven in longer words only: none below 5 letters, one up to 8, two from 9.
 FUZZINESS = "AUTO:5,9"
 FUZZY_BOOST = 0.5
+# A phrase matched word by word across scripts (``loose_phrase``) counts as little as a skeleton does.
+LOOSE_PHRASE_BOOST = 0.4
 # The best field decides the score; other fields that match add a little.
 TIE_BREAKER = 0.3
 TEXT_FIELDS: tuple[str, ...] = ("title", "body")
@@ -97,11 +101,23 @@ def _word_query(term: Term, negated: bool, skeletons: bool = True, fuzzy: bool =
             queries.append({"term": {field: {"value": whole, "boost": boost}}})
     # Meloni also as the Gujarati stemmer leaves મેલોની (``gujarati_cut_term``), in Gujarati articles only.
     if cut := gujarati_cut_term(word):
-        language = {"term": {"language": CUT_LANGUAGE}}
-        for field, boost in map(_field_boost, FIELDS_BY_ANALYZER["latin_text"]):
-            in_gujarati = {"must": {"term": {field: cut}}, "filter": language, "boost": boost}
-            queries.append({"bool": in_gujarati})
+        queries += _in_gujarati(lambda field: {"term": {field: cut}})
     return {"dis_max": {"queries": queries, "tie_breaker": TIE_BREAKER}}
+
+
+def _span_phrase(field: str, terms: Sequence[str], boost: float = 1.0) -> dict[str, Any]:
+    """A phrase of given (already analysed) terms: a span query of them in order."""
+    spans = [{"span_term": {field: token}} for token in terms]
+    return {"span_near": {"clauses": spans, "slop": 0, "in_order": True, "boost": boost}}
+
+
+def _in_gujarati(query: Callable[[str], dict[str, Any]]) -> list[dict[str, Any]]:
+    """``query`` of each Latin field, in articles in the Gujarati stemmer's language only."""
+    language = {"term": {"language": CUT_LANGUAGE}}
+    return [
+        {"bool": {"must": query(field), "filter": language, "boost": boost}}
+        for field, boost in map(_field_boost, FIELDS_BY_ANALYZER["latin_text"])
+    ]
 
 
 def _field_boost(spec: str) -> tuple[str, float]:
@@ -118,8 +134,20 @@ def _phrase_query(term: Term, skeletons: bool = True) -> dict[str, Any]:
     # make from the query text, so a span query of them in order (a phrase of given terms).
     for analyzer, whole in whole_phrase_terms(term.text).items():
         for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer]):
-            spans = [{"span_term": {field: token}} for token in whole]
-            clauses.append({"span_near": {"clauses": spans, "slop": 0, "in_order": True, "boost": boost}})
+            clauses.append(_span_phrase(field, whole, boost))
+    # "Sheikh Hasina" also as the Gujarati stemmer leaves શેખ હસીના (``gujarati_cut_phrase``).
+    if cut := gujarati_cut_phrase(term.words):
+        clauses += _in_gujarati(lambda field: _span_phrase(field, cut))
+    # A phrase with a word too short for a skeleton, across scripts (``loose_phrase``): each word with
+    # one by its skeleton, the others as words, anywhere in the article.
+    if loose := loose_phrase(term.words):
+        parts: list[dict[str, Any]] = []
+        for analyzers, skeleton in loose.skeletons:
+            fields = [_field_boost(spec) for analyzer in analyzers for spec in FIELDS_BY_ANALYZER[analyzer]]
+            found = [{"term": {field: {"value": skeleton, "boost": boost}}} for field, boost in fields]
+            parts.append({"dis_max": {"queries": found, "tie_breaker": TIE_BREAKER}})
+        parts += [_word_query(Term((word,)), negated=False, fuzzy=False) for word in loose.words]
+        clauses.append({"bool": {"must": parts, "boost": LOOSE_PHRASE_BOOST}})
     return {"dis_max": {"queries": clauses, "tie_breaker": TIE_BREAKER}}
 
 

@@ -669,7 +669,9 @@ def test_a_phrase_with_a_listed_name_is_also_looked_for_in_its_other_spellings(p
     everywhere = {"gu-hasina", "hi-hasina", "en-hasina"}
     assert ids(precision, '"Sheikh Hasina"') == everywhere
     assert ids(precision, "Sheikh Hasina") == everywhere
-    assert ids(precision, '"Hasina Sheikh"') == set()  # still a phrase: its words in that order
+    # Still a phrase in its own script: its words in that order. Across scripts, where Sheikh is too short
+    # for a skeleton, its words are looked for one by one (loose_phrase).
+    assert ids(precision, '"Hasina Sheikh"') == {"gu-hasina", "hi-hasina"}
     assert ids(precision, 'Dhaka -"Sheikh Hasina"') & everywhere == set()
     # The body written with the other spelling matched, and shows it marked.
     hits = hits_by_id(precision, '"Sheikh Hasina"')
@@ -689,6 +691,49 @@ def test_short_latin_names_reach_their_indic_spellings(precision):
     assert "gu-starmer" in ids(precision, "Keir Starmer")
     assert "hi-xi" in ids(precision, "Xi Jinping")
     assert "hi-xi" in ids(precision, '"Xi Jinping"')
+
+
+@pytest.mark.needs_icu
+def test_a_quoted_name_with_a_word_too_short_for_a_skeleton_crosses_scripts(precision):
+    # Musk and Shubman cross scripts by their consonants, Elon (listed) and Gill (by its Latin reading)
+    # as words: no field holds either phrase in another script.
+    add(
+        precision,
+        [
+            article("en-musk", "en", "Tesla", "Elon Musk visited the factory."),
+            article("hi-musk", "hi", "टेस्ला", "एलन मस्क ने कारखाने का दौरा किया।"),
+            article("gu-musk", "gu", "ટેસ્લા", "ઈલોન મસ્ક ફેક્ટરી પહોંચ્યા."),
+            article("hi-gill", "hi", "क्रिकेट", "शुभमन गिल ने शतक बनाया।"),
+            article("gu-gill", "gu", "ક્રિકેટ", "શુભમન ગિલે સદી ફટકારી."),
+            article("en-gill", "en", "Cricket", "Shubman Gill scored a century."),
+            # Musk without Elon, and Gill without Shubman: the phrase needs every word.
+            article("hi-musk-only", "hi", "टेस्ला", "मस्क की कंपनी ने कारखाना खोला।"),
+            article("hi-gill-only", "hi", "क्रिकेट", "गिल ने शतक बनाया।"),
+        ],
+    )
+    musk, gill = {"en-musk", "hi-musk", "gu-musk"}, {"hi-gill", "gu-gill", "en-gill"}
+    for query in ('"Elon Musk"', '"एलन मस्क"', '"ઈલોન મસ્ક"'):
+        assert ids(precision, query) == musk, query
+    for query in ('"Shubman Gill"', '"शुभमन गिल"', '"શુભમન ગિલ"'):
+        assert ids(precision, query) == gill, query
+    assert ids(precision, 'Tesla -"Elon Musk"') == {"hi-musk-only"}  # the exclusion takes the phrase only
+    hit = hits_by_id(precision, '"Shubman Gill"')["hi-gill"]
+    assert f"{MARK_OPEN}गिल{MARK_CLOSE}" in " ".join(hit.highlights["body"])
+
+
+@pytest.mark.needs_icu
+def test_a_quoted_name_finds_the_gujarati_articles_that_write_it_bare(precision):
+    # શેખ હસીના is indexed શેખ હસી (the stemmer reads હસીના as હસી + ના).
+    add(
+        precision,
+        [
+            article("gu-bare", "gu", "બાંગ્લાદેશ", "વડાપ્રધાન શેખ હસીના ઢાકા પહોંચ્યાં."),
+            article("gu-apart", "gu", "બાંગ્લાદેશ", "શેખ પરિવારની હસીના ઢાકા પહોંચ્યાં."),
+        ],
+    )
+    for query in ('"Sheikh Hasina"', '"शेख हसीना"', '"શેખ હસીના"'):
+        assert "gu-bare" in ids(precision, query), query
+    assert "gu-apart" not in ids(precision, '"Sheikh Hasina"')  # still a phrase
 
 
 @pytest.mark.needs_icu
