@@ -8,8 +8,8 @@ from search_app.engines.acronyms import letter_name_spellings
 from search_app.engines.compounds import joined_words, split_words
 from search_app.engines.query_terms import (
     LoosePhrase,
-    gujarati_cut_phrase,
     gujarati_cut_term,
+    gujarati_cut_terms,
     loose_phrase,
     query_terms,
     whole_phrase_terms,
@@ -129,6 +129,8 @@ def test_a_long_word_is_also_looked_for_split_in_two(word, splits):
         ("BJP", ["बीजेपी", "બીજેપી"]),
         ("AfD", ["एएफडी", "એએફડી"]),
         ("Modi", []),  # typed as a word, not as an acronym
+        ("S", ["एस", "એસ"]),  # an initial: S Jaishankar = एस जयशंकर
+        ("s", []),
         ("BJPINC", []),  # longer than acronyms said letter by letter
         ("आईआईटी", ["IIT"]),
         ("यूपीएससी", ["UPSC"]),  # यू and यु are one letter name
@@ -185,10 +187,15 @@ def test_a_name_is_also_looked_for_as_the_gujarati_stemmer_leaves_it(word, cut):
 
 
 def test_a_phrase_is_also_looked_for_as_the_gujarati_stemmer_leaves_it():
-    assert gujarati_cut_phrase(("Sheikh", "Hasina")) == ("sheikh", "hasi")
-    assert gujarati_cut_phrase(("शेख", "हसीना")) == ("shekh", "hasi")
-    assert gujarati_cut_phrase(("Bank", "of", "Baroda")) is None  # nothing to cut (of is a stop word)
-    assert gujarati_cut_phrase(("શેખ", "હસીના")) is None  # Gujarati: cut by its own analysis
+    assert gujarati_cut_terms(("Sheikh", "Hasina")) == {"latin_text": ("sheikh", "hasi")}
+    assert gujarati_cut_terms(("शेख", "हसीना")) == {"latin_text": ("shekh", "hasi")}
+    # And by its skeleton, where every word has one: ક્રિસ્ટિયાનો is indexed ક્રિસ્ટિયા.
+    assert gujarati_cut_terms(("Cristiano",)) == {
+        "latin_text": ("cristia",),
+        "skeleton_nonlatin_words": ("kr_st_",),
+    }
+    assert gujarati_cut_terms(("Bank", "of", "Baroda")) == {}  # nothing to cut (of is a stop word)
+    assert gujarati_cut_terms(("શેખ", "હસીના")) == {}  # Gujarati: cut by its own analysis
 
 
 def test_a_phrase_with_a_word_too_short_for_a_skeleton_is_also_looked_for_word_by_word():

@@ -36,13 +36,14 @@ def _table() -> tuple[dict[str, tuple[str, str]], tuple[tuple[str, str], ...]]:
 
 @lru_cache(maxsize=4096)
 def letter_name_spellings(word: str) -> tuple[Term, ...]:
-    """The other spellings of ``word`` if it can be an acronym: its letter names in Hindi and Gujarati
-    for 2-5 Latin letters typed with two capitals or more, the Latin letters for a word made wholly of
-    two or more letter names."""
+    """The other spellings of ``word`` if it can be an acronym or an initial: its letter names in Hindi
+    and Gujarati for 2-5 Latin letters typed with two capitals or more, or one capital (S Jaishankar =
+    एस जयशंकर), the Latin letters for a word made wholly of two or more letter names (one letter name
+    alone is as often a word: जी, "sir")."""
     spelled, names = _table()
-    if MIN_LETTERS <= len(word) <= MAX_LETTERS and word.isascii() and word.isalpha():
-        if sum(c.isupper() for c in word) < 2:
-            return ()  # typed as a word (Modi, fat), not as an acronym (BJP, AfD)
+    if len(word) <= MAX_LETTERS and word.isascii() and word.isalpha():
+        if sum(c.isupper() for c in word) < min(len(word), MIN_LETTERS):
+            return ()  # typed as a word (Modi, fat, s), not as an acronym (BJP, AfD) or an initial
         letters = [spelled[c] for c in word.upper()]
         return tuple(Term(("".join(written[script] for written in letters),)) for script in (0, 1))
     rest, letters = unicodedata.normalize("NFC", word), []

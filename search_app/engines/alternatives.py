@@ -76,13 +76,15 @@ MAX_PHRASE_SPELLINGS = 8
 @lru_cache(maxsize=4096)
 def _phrase_alternatives(words: tuple[str, ...]) -> Alternatives | None:
     """A phrase's alternatives: those of the name it is, and the phrase with each of its words that is a
-    listed name written in the name's other spellings ("Sheikh Hasina" is also "शेख Hasina", which the
-    Latin field matches in शेख हसीना and શેખ હસીનાનું: the other words still cross scripts by analysis)."""
+    listed name (or an acronym) written in the name's other spellings ("Sheikh Hasina" is also "शेख
+    Hasina", which the Latin field matches in शेख हसीना and શેખ હસીનાનું: the other words still cross
+    scripts by analysis)."""
     whole = _name_alternatives(" ".join(words))
     choices = []
     for word in words:
         own = indic_key(word)
-        choices.append([(word,), *(s.words for s in _other_spellings(_spellings().get(own, ()), own))])
+        listed = _spellings().get(own, ()) + (letter_name_spellings(word) if own else ())
+        choices.append([(word,), *(s.words for s in _other_spellings(listed, own))])
     respelled = [
         Term(tuple(w for part in combination for w in part))
         for combination in itertools.islice(itertools.product(*choices), 1, MAX_PHRASE_SPELLINGS + 1)

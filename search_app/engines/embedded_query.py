@@ -34,8 +34,7 @@ from search_app.engines.query_terms import (
     CUT_LANGUAGE,
     SKELETON_ANALYZERS,
     LoosePhrase,
-    gujarati_cut_phrase,
-    gujarati_cut_term,
+    gujarati_cut_terms,
     loose_phrase,
     query_terms,
     whole_phrase_terms,
@@ -137,7 +136,7 @@ def term_query(
                 clauses.append(Query.boost_query(exact, boost * weight))
             if matches is not None:
                 matches.terms[analyzer].update(whole[analyzer])
-        if analyzer == "latin_text" and (cut := _gujarati_cut(term)):
+        if cut := gujarati_cut_terms(term.words).get(analyzer):
             # Meloni also as the Gujarati stemmer leaves મેલોની: melo, in Gujarati articles only.
             language = Query.const_score_query(Query.term_query(schema, "language", CUT_LANGUAGE), 0.0)
             for field_name, boost in fields:
@@ -173,14 +172,6 @@ def _slot_fields(analyzer: str, slots: tuple[int, ...]) -> list[tuple[str, float
     """The fields of ``analyzer`` in ``slots`` (0 the title, 1 the body), with their boosts."""
     title_field, body_field = TEXT_FIELDS[analyzer]
     return [((title_field, TITLE_BOOST), (body_field, 1.0))[slot] for slot in slots]
-
-
-def _gujarati_cut(term: Term) -> tuple[str, ...] | None:
-    """The term's Latin terms as the Gujarati stemmer leaves the name written in Gujarati, if it cuts."""
-    if term.is_phrase:
-        return gujarati_cut_phrase(term.words)
-    cut = gujarati_cut_term(term.text)
-    return (cut,) if cut else None
 
 
 def _loose_phrase_query(

@@ -163,23 +163,34 @@ def gujarati_cut_term(text: str) -> str | None:
     return None
 
 
+# The fields the Gujarati stemmer's cut is looked for in across scripts: the Latin reading, and the
+# consonant skeleton of the words of other scripts than Latin (ક્રિસ્ટિયાનો is indexed ક્રિસ્ટિયા: kr_st_).
+CUT_ANALYZERS = ("latin_text", "skeleton_nonlatin_words")
+
+
 @lru_cache(maxsize=4096)
-def gujarati_cut_phrase(words: tuple[str, ...]) -> tuple[str, ...] | None:
-    """``gujarati_cut_term`` for a phrase: its Latin terms with each word the stemmer would cut written
-    in Gujarati read as it leaves it ("Sheikh Hasina": shekh hasi, as શેખ હસીના is indexed). None when
-    no word is, or when the phrase's Latin terms are not one per searchable word."""
-    latin = query_terms(" ".join(words)).get("latin_text", ())
-    terms = []
+def gujarati_cut_terms(words: tuple[str, ...]) -> Mapping[str, tuple[str, ...]]:
+    """Per field of CUT_ANALYZERS, the terms of the word or phrase ``words`` with each word the Gujarati
+    stemmer would cut written in Gujarati read as it leaves it (``gujarati_cut_term``: Meloni is melo,
+    "Sheikh Hasina" sheikh hasi), where every word has a term there. Empty when no word is cut."""
+    terms: dict[str, list[str]] = {analyzer: [] for analyzer in CUT_ANALYZERS}
+    cut_any = False
     for word in words:
         own = query_terms(word)
         if not own.get("indic_text"):
             continue  # a stop word, left out of the phrase's terms too
-        if len(own.get("latin_text", ())) != 1:
-            return None
-        terms.append(gujarati_cut_term(word) or own["latin_text"][0])
-    if len(terms) != len(latin) or tuple(terms) == latin:
-        return None
-    return tuple(terms)
+        cut = gujarati_cut_term(word)
+        cut_any = cut_any or cut is not None
+        reading = query_terms(cut) if cut else own
+        for analyzer in CUT_ANALYZERS:
+            found = reading.get(analyzer, ())
+            if len(found) == 1 and analyzer in terms:
+                terms[analyzer].append(found[0])
+            else:
+                terms.pop(analyzer, None)
+    if not cut_any:
+        return MappingProxyType({})
+    return MappingProxyType({analyzer: tuple(found) for analyzer, found in terms.items() if found})
 
 
 @dataclass(frozen=True)

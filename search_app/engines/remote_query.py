@@ -30,8 +30,7 @@ from search_app.engines.base import (
 from search_app.engines.query_terms import (
     CUT_LANGUAGE,
     SKELETON_ANALYZERS,
-    gujarati_cut_phrase,
-    gujarati_cut_term,
+    gujarati_cut_terms,
     loose_phrase,
     query_terms,
     whole_phrase_terms,
@@ -99,9 +98,10 @@ def _word_query(term: Term, negated: bool, skeletons: bool = True, fuzzy: bool =
     for analyzer, whole in whole_word_terms(word).items():
         for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer]):
             queries.append({"term": {field: {"value": whole, "boost": boost}}})
-    # Meloni also as the Gujarati stemmer leaves મેલોની (``gujarati_cut_term``), in Gujarati articles only.
-    if cut := gujarati_cut_term(word):
-        queries += _in_gujarati(lambda field: {"term": {field: cut}})
+    # Meloni also as the Gujarati stemmer leaves મેલોની (``gujarati_cut_terms``), in Gujarati articles only.
+    for analyzer, (cut,) in gujarati_cut_terms(term.words).items():
+        if skeletons or analyzer not in SKELETON_ANALYZERS:
+            queries += _in_gujarati(analyzer, lambda field, cut=cut: {"term": {field: cut}})
     return {"dis_max": {"queries": queries, "tie_breaker": TIE_BREAKER}}
 
 
@@ -111,12 +111,12 @@ def _span_phrase(field: str, terms: Sequence[str], boost: float = 1.0) -> dict[s
     return {"span_near": {"clauses": spans, "slop": 0, "in_order": True, "boost": boost}}
 
 
-def _in_gujarati(query: Callable[[str], dict[str, Any]]) -> list[dict[str, Any]]:
-    """``query`` of each Latin field, in articles in the Gujarati stemmer's language only."""
+def _in_gujarati(analyzer: str, query: Callable[[str], dict[str, Any]]) -> list[dict[str, Any]]:
+    """``query`` of each field of ``analyzer``, in articles in the Gujarati stemmer's language only."""
     language = {"term": {"language": CUT_LANGUAGE}}
     return [
         {"bool": {"must": query(field), "filter": language, "boost": boost}}
-        for field, boost in map(_field_boost, FIELDS_BY_ANALYZER["latin_text"])
+        for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer])
     ]
 
 
@@ -135,9 +135,10 @@ def _phrase_query(term: Term, skeletons: bool = True) -> dict[str, Any]:
     for analyzer, whole in whole_phrase_terms(term.text).items():
         for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer]):
             clauses.append(_span_phrase(field, whole, boost))
-    # "Sheikh Hasina" also as the Gujarati stemmer leaves શેખ હસીના (``gujarati_cut_phrase``).
-    if cut := gujarati_cut_phrase(term.words):
-        clauses += _in_gujarati(lambda field: _span_phrase(field, cut))
+    # "Sheikh Hasina" also as the Gujarati stemmer leaves શેખ હસીના (``gujarati_cut_terms``).
+    for analyzer, cut in gujarati_cut_terms(term.words).items():
+        if skeletons or analyzer not in SKELETON_ANALYZERS:
+            clauses += _in_gujarati(analyzer, lambda field, cut=cut: _span_phrase(field, cut))
     # A phrase with a word too short for a skeleton, across scripts (``loose_phrase``): each word with
     # one by its skeleton, the others as words, anywhere in the article.
     if loose := loose_phrase(term.words):

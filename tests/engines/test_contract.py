@@ -722,6 +722,20 @@ def test_a_quoted_name_with_a_word_too_short_for_a_skeleton_crosses_scripts(prec
 
 
 @pytest.mark.needs_icu
+def test_initials_and_acronyms_in_a_name_find_their_letter_names(precision):
+    add(
+        precision,
+        [
+            article("hi-jaishankar", "hi", "विदेश नीति", "विदेश मंत्री एस जयशंकर ने कहा।"),
+            article("gu-dhoni-ms", "gu", "ક્રિકેટ", "એમએસ ધોની ફરી મેદાનમાં."),
+        ],
+    )
+    assert "hi-jaishankar" in ids(precision, "S Jaishankar")
+    assert "hi-jaishankar" in ids(precision, '"S Jaishankar"')
+    assert "gu-dhoni-ms" in ids(precision, '"MS Dhoni"')
+
+
+@pytest.mark.needs_icu
 def test_a_quoted_name_finds_the_gujarati_articles_that_write_it_bare(precision):
     # શેખ હસીના is indexed શેખ હસી (the stemmer reads હસીના as હસી + ના).
     add(
@@ -734,6 +748,11 @@ def test_a_quoted_name_finds_the_gujarati_articles_that_write_it_bare(precision)
     for query in ('"Sheikh Hasina"', '"शेख हसीना"', '"શેખ હસીના"'):
         assert "gu-bare" in ids(precision, query), query
     assert "gu-apart" not in ids(precision, '"Sheikh Hasina"')  # still a phrase
+    # By the skeleton too: ક્રિસ્ટિયાનો is indexed ક્રિસ્ટિયા, whose Latin reading (kristiya) is no
+    # Cristiano's.
+    add(precision, [article("gu-ronaldo", "gu", "ફૂટબોલ", "ક્રિસ્ટિયાનો રોનાલ્ડોએ ગોલ કર્યો.")])
+    for query in ("Cristiano Ronaldo", '"Cristiano Ronaldo"'):
+        assert "gu-ronaldo" in ids(precision, query), query
 
 
 @pytest.mark.needs_icu
