@@ -104,6 +104,7 @@ def term_query(
     is_known: Callable[[str], bool] | None = None,
     slots: tuple[int, ...] = (0, 1),
     skeletons: bool = True,
+    word_by_word: bool = True,
 ) -> Query | None:
     """The query for one word or phrase; None when the term analyses to nothing.
 
@@ -114,6 +115,8 @@ def term_query(
     milliseconds on a large index and a correctly spelled word should not drag in its neighbours.
     ``slots`` picks the fields: 0 the title, 1 the body. ``skeletons=False`` leaves out the consonant
     skeletons (for a name's other spellings, which are exact: BJP's भाजपा need not match by consonants).
+    ``word_by_word=False`` leaves out a phrase's ``loose_phrase`` (for a compound split in two, whose
+    parts are no names).
     """
     analysed = _analysed(term)
     if analysed is None:
@@ -160,7 +163,7 @@ def term_query(
                     clauses.append(Query.boost_query(fuzzy, boost * FUZZY_WEIGHT))
                 if matches is not None:
                     matches.fuzzy.append((tokens[0], distance))
-    loose = loose_phrase(term.words) if term.is_phrase else None
+    loose = loose_phrase(term.words) if term.is_phrase and word_by_word else None
     if loose and (query := _loose_phrase_query(schema, loose, matches, slots)) is not None:
         clauses.append(query)
     if not clauses:
@@ -277,7 +280,7 @@ def _group_queries(
         # A split word's phrase is not highlighted: its parts would be marked wherever they occur,
         # and bodies would need the index's answer, as for typed phrases (a second search).
         marked = None if word.is_phrase else matches
-        queries.append(term_query(schema, word, marked, loose=False, slots=slots))
+        queries.append(term_query(schema, word, marked, loose=False, slots=slots, word_by_word=False))
     return [q for q in queries if q is not None]
 
 

@@ -166,6 +166,8 @@ def gujarati_cut_term(text: str) -> str | None:
 # The fields the Gujarati stemmer's cut is looked for in across scripts: the Latin reading, and the
 # consonant skeleton of the words of other scripts than Latin (ક્રિસ્ટિયાનો is indexed ક્રિસ્ટિયા: kr_st_).
 CUT_ANALYZERS = ("latin_text", "skeleton_nonlatin_words")
+# A shorter skeleton of a cut reading reaches unrelated words (Macrone, cut macro: mkr, મુક્કર).
+MIN_CUT_SKELETON = 5
 
 
 @lru_cache(maxsize=4096)
@@ -184,6 +186,8 @@ def gujarati_cut_terms(words: tuple[str, ...]) -> Mapping[str, tuple[str, ...]]:
         reading = query_terms(cut) if cut else own
         for analyzer in CUT_ANALYZERS:
             found = reading.get(analyzer, ())
+            if cut and analyzer in SKELETON_ANALYZERS:
+                found = tuple(term for term in found if len(term) >= MIN_CUT_SKELETON)
             if len(found) == 1 and analyzer in terms:
                 terms[analyzer].append(found[0])
             else:

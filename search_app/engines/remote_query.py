@@ -126,7 +126,7 @@ def _field_boost(spec: str) -> tuple[str, float]:
     return field, float(boost or 1)
 
 
-def _phrase_query(term: Term, skeletons: bool = True) -> dict[str, Any]:
+def _phrase_query(term: Term, skeletons: bool = True, word_by_word: bool = True) -> dict[str, Any]:
     clauses = []
     for field, boost in map(_field_boost, _fields(term, None if skeletons else WORD_ANALYZERS)):
         clauses.append({"match_phrase": {field: {"query": term.text, "boost": boost}}})
@@ -141,7 +141,7 @@ def _phrase_query(term: Term, skeletons: bool = True) -> dict[str, Any]:
             clauses += _in_gujarati(analyzer, lambda field, cut=cut: _span_phrase(field, cut))
     # A phrase with a word too short for a skeleton, across scripts (``loose_phrase``): each word with
     # one by its skeleton, the others as words, anywhere in the article.
-    if loose := loose_phrase(term.words):
+    if word_by_word and (loose := loose_phrase(term.words)):
         parts: list[dict[str, Any]] = []
         for analyzers, skeleton in loose.skeletons:
             fields = [_field_boost(spec) for analyzer in analyzers for spec in FIELDS_BY_ANALYZER[analyzer]]
@@ -153,12 +153,13 @@ def _phrase_query(term: Term, skeletons: bool = True) -> dict[str, Any]:
 
 
 def term_query(
-    term: Term, negated: bool = False, skeletons: bool = True, fuzzy: bool = True
+    term: Term, negated: bool = False, skeletons: bool = True, fuzzy: bool = True, word_by_word: bool = True
 ) -> dict[str, Any]:
     """One word or phrase of the query language as a query clause (``skeletons=False``: without the
-    consonant skeletons, ``fuzzy=False`` without typo tolerance, for a name's other spellings)."""
+    consonant skeletons, ``fuzzy=False`` without typo tolerance, for a name's other spellings;
+    ``word_by_word=False`` without a phrase's ``loose_phrase``, for a compound split in two)."""
     if term.is_phrase:
-        return _phrase_query(term, skeletons)
+        return _phrase_query(term, skeletons, word_by_word)
     return _word_query(term, negated, skeletons, fuzzy)
 
 
@@ -181,7 +182,7 @@ def text_query(parsed: ParsedQuery, names: Mapping[int, Alternatives]) -> dict[s
         if name:
             # A listed spelling is exact: no fuzzy neighbours either (Madras is not Vadra).
             should += [term_query(s, skeletons=False, fuzzy=False) for s in name.spellings]
-            should += [term_query(word, fuzzy=False) for word in name.compounds]
+            should += [term_query(word, fuzzy=False, word_by_word=False) for word in name.compounds]
             if name.country:
                 country = {"term": {"country": name.country}}
                 should.append({"constant_score": {"filter": country, "boost": COUNTRY_SCORE}})
