@@ -193,3 +193,18 @@ def test_percentile_interpolates():
     assert report.percentile([1, 2, 3, 4], 50) == 2.5
     assert report.percentile([5.0], 99) == 5.0
     assert report.percentile(list(range(101)), 99) == 99.0
+
+
+def test_cross_script_names_check_runs(tmp_path):
+    # Two names, one the search finds in every script and one it cannot (no spelling relates them):
+    # the script reports the second's searches and counts them, whatever they are.
+    names = tmp_path / "names.tsv"
+    names.write_text("# latin\thindi\tgujarati\nNarendra Modi\tनरेंद्र मोदी\tનરેન્દ્ર મોદી\nZyx\tकलम\tપેન\n")
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "cross_script_names.py"), "--names", str(names)],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Narendra Modi" not in done.stdout  # found everywhere: not reported
+    assert '"Zyx": missing' in done.stdout
+    assert table_row(done.stdout, "all")["as typed: searches that missed"] == "6 of 12 searches"
