@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from search_app.engines.acronyms import letter_name_spellings
+from search_app.engines.acronyms import initial_spellings, letter_name_spellings
+from search_app.engines.alternatives import name_alternatives
 from search_app.engines.compounds import joined_words, split_words
 from search_app.engines.query_terms import (
     LoosePhrase,
@@ -141,6 +142,15 @@ def test_a_long_word_is_also_looked_for_split_in_two(word, splits):
 )
 def test_acronyms_are_also_looked_for_in_letter_names(word, spellings):
     assert [term.text for term in letter_name_spellings(word)] == spellings
+
+
+def test_a_letter_name_before_a_name_is_an_initial():
+    assert [term.text for term in initial_spellings("एस")] == ["S", "એસ"]
+    assert [term.text for term in initial_spellings("એસ")] == ["S", "एस"]
+    assert initial_spellings("मोदी") == ()  # no letter name
+    alternatives = name_alternatives(parse_query("एस जयशंकर"))
+    assert [term.text for term in alternatives[0].spellings] == ["S", "એસ"]
+    assert 0 not in name_alternatives(parse_query("एस"))  # alone it is as often a word (जी, "sir")
 
 
 def test_a_word_the_gujarati_stemmer_cuts_is_also_looked_for_whole():

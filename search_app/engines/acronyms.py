@@ -56,3 +56,15 @@ def letter_name_spellings(word: str) -> tuple[Term, ...]:
         else:
             return ()  # not made of letter names alone
     return (Term(("".join(letters),)),) if len(letters) >= MIN_LETTERS else ()
+
+
+@lru_cache(maxsize=4096)
+def initial_spellings(word: str) -> tuple[Term, ...]:
+    """The other spellings of ``word`` as an initial before a name (एस जयशंकर = S Jaishankar): for one
+    letter name in Hindi or Gujarati, the Latin letter and its name in the other script. Alone such a
+    name is as often a word (जी), so only a query word followed by another one is taken for an initial."""
+    spelled, names = _table()
+    letter = next((letter for name, letter in names if name == unicodedata.normalize("NFC", word)), None)
+    if letter is None:
+        return ()
+    return tuple(Term((spelling,)) for spelling in (letter, *spelled[letter]) if spelling != word)

@@ -11,7 +11,7 @@ from importlib.resources import files
 
 from search_app.analysis import analyze_fields
 from search_app.analysis.token_filters import english_possessive
-from search_app.engines.acronyms import letter_name_spellings
+from search_app.engines.acronyms import initial_spellings, letter_name_spellings
 from search_app.engines.compounds import hyphen_forms, joined_words, split_words
 from search_app.engines.query_terms import indic_key
 from search_app.query import ParsedQuery, Term
@@ -81,9 +81,11 @@ def _phrase_alternatives(words: tuple[str, ...]) -> Alternatives | None:
     scripts by analysis)."""
     whole = _name_alternatives(" ".join(words))
     choices = []
-    for word in words:
+    for number, word in enumerate(words):
         own = indic_key(word)
         listed = _spellings().get(own, ()) + (letter_name_spellings(word) if own else ())
+        if number < len(words) - 1:
+            listed += initial_spellings(word)
         choices.append([(word,), *(s.words for s in _other_spellings(listed, own))])
     respelled = [
         Term(tuple(w for part in combination for w in part))
@@ -149,6 +151,9 @@ def name_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
                 found.update(dict.fromkeys(range(i, i + size), alternatives))
                 length = size
                 break
+        else:
+            if run > 1 and (initial := initial_spellings(groups[i][0].text)):
+                found[i] = Alternatives(spellings=initial)  # एस जयशंकर: एस is S
         i += length
     compounds: dict[int, list[Term]] = {}
     for i, word in joined_words(groups):
