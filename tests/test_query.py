@@ -11,6 +11,7 @@ from search_app.engines.query_terms import (
     LoosePhrase,
     gujarati_cut_term,
     gujarati_cut_terms,
+    latin_variants,
     loose_phrase,
     query_terms,
     whole_phrase_terms,
@@ -217,6 +218,25 @@ def test_a_phrase_with_a_word_too_short_for_a_skeleton_is_also_looked_for_word_b
     # Every word with a skeleton: the phrase is looked for by them; none with one: nothing to look for.
     assert loose_phrase(("Giorgia", "Meloni")) is None
     assert loose_phrase(("Shah", "Rukh")) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "variants"),
+    [
+        ("Sonia", ("soniya", "soniyah")),  # a glide after i (सोनिया); a silent h the other way
+        ("सोनिया", ("sonia", "soniyah")),
+        ("Reddy", ("redi",)),  # a final y for ी (रेड्डी)
+        ("रेड्डी", ("redy",)),
+        ("Abdullah", ("abdula",)),  # a silent final h (अब्दुल्ला)
+        ("party", ()),  # not typed as a name: पड़ती (parti) is no party
+        ("Modi", ("mody",)),
+        ("Omar", ()),  # nothing to change
+        ("Abe", ()),  # too short
+        ('"Sonia Gandhi"', ()),  # a phrase
+    ],
+)
+def test_a_name_is_also_looked_for_in_the_latin_spellings_of_its_transliteration(word, variants):
+    assert latin_variants(word) == variants
 
 
 def test_a_phrase_is_also_looked_for_with_its_words_read_whole():

@@ -35,6 +35,7 @@ from search_app.engines.query_terms import (
     SKELETON_ANALYZERS,
     LoosePhrase,
     gujarati_cut_terms,
+    latin_variants,
     loose_phrase,
     query_terms,
     whole_phrase_terms,
@@ -147,6 +148,15 @@ def term_query(
                 clauses.append(Query.boost_query(Query.boolean_query(in_gujarati), boost * weight))
             if matches is not None:
                 matches.terms[analyzer].update(cut)
+        if analyzer == "latin_text" and not term.is_phrase:
+            # Sonia also as सोनिया reads (soniya), and back (``latin_variants``).
+            for variant in latin_variants(term.text):
+                for field_name, boost in fields:
+                    clauses.append(
+                        Query.boost_query(Query.term_query(schema, field_name, variant), boost * weight)
+                    )
+                if matches is not None:
+                    matches.terms[analyzer].add(variant)
         tokens = analysed.get(analyzer)
         if not tokens:
             continue

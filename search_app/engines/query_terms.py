@@ -197,6 +197,45 @@ def gujarati_cut_terms(words: tuple[str, ...]) -> Mapping[str, tuple[str, ...]]:
     return MappingProxyType({analyzer: tuple(found) for analyzer, found in terms.items() if found})
 
 
+# Latin spellings of Indian and foreign names and the transliteration of their Hindi and Gujarati
+# spellings differ in a few regular ways the index cannot fold, since each side is a real spelling of
+# other words too: a glide after i before a vowel (Sonia = सोनिया soniya, Fumio = फुमियो fumiyo), a final
+# y for ी (Reddy = रेड्डी redi) and a silent final h (Abdullah = अब्दुल्ला abdula). A word's Latin reading
+# is also looked for in the other way of each (both ways: a Hindi query finds Sonia too). A word typed
+# in Latin letters only when it is typed as a name, with a capital: party is not पड़ती (parti).
+_LATIN_VARIANTS = (
+    (re.compile(r"i(?=[aeou])"), "iy"),
+    (re.compile(r"iy(?=[aeou])"), "i"),
+    (re.compile(r"(?<=[^aeiouy])y$"), "i"),
+    (re.compile(r"(?<=[^aeiouy])i$"), "y"),
+    (re.compile(r"(?<=a)h$"), ""),
+    (re.compile(r"(?<=[^aeiouh])a$"), "ah"),
+)
+# Shorter readings have too many everyday neighbours that way (diya, dia).
+MIN_VARIANT_LATIN = 4
+
+
+@lru_cache(maxsize=4096)
+def latin_variants(text: str) -> tuple[str, ...]:
+    """The Latin reading of the one word ``text`` in the other ways of _LATIN_VARIANTS (each, and each
+    two together), where it is in ASCII letters and at least MIN_VARIANT_LATIN long, and ``text`` is
+    capitalized or in another script; empty for a phrase."""
+    if text.isascii() and not text[:1].isupper():
+        return ()
+    latin = query_terms(text).get("latin_text", ())
+    word = latin[0] if len(latin) == 1 else ""
+    if len(word) < MIN_VARIANT_LATIN or not (word.isascii() and word.isalpha()):
+        return ()
+    found = []
+    for first, (pattern, replacement) in enumerate(_LATIN_VARIANTS):
+        if (once := pattern.sub(replacement, word)) == word:
+            continue
+        found.append(once)
+        for other, other_replacement in _LATIN_VARIANTS[first + 1 :]:
+            found.append(other.sub(other_replacement, once))
+    return tuple(dict.fromkeys(v for v in found if v != word))
+
+
 @dataclass(frozen=True)
 class LoosePhrase:
     """A phrase across scripts whose words do not all have a consonant skeleton ("Keir Starmer": Keir

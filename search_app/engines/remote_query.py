@@ -31,6 +31,7 @@ from search_app.engines.query_terms import (
     CUT_LANGUAGE,
     SKELETON_ANALYZERS,
     gujarati_cut_terms,
+    latin_variants,
     loose_phrase,
     query_terms,
     whole_phrase_terms,
@@ -98,6 +99,10 @@ def _word_query(term: Term, negated: bool, skeletons: bool = True, fuzzy: bool =
     for analyzer, whole in whole_word_terms(word).items():
         for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer]):
             queries.append({"term": {field: {"value": whole, "boost": boost}}})
+    # Sonia also as सोनिया reads (soniya), and back (``latin_variants``).
+    for variant in latin_variants(word):
+        for field, boost in map(_field_boost, FIELDS_BY_ANALYZER["latin_text"]):
+            queries.append({"term": {field: {"value": variant, "boost": boost}}})
     # Meloni also as the Gujarati stemmer leaves મેલોની (``gujarati_cut_terms``), in Gujarati articles only.
     for analyzer, (cut,) in gujarati_cut_terms(term.words).items():
         if skeletons or analyzer not in SKELETON_ANALYZERS:

@@ -722,6 +722,36 @@ def test_a_quoted_name_with_a_word_too_short_for_a_skeleton_crosses_scripts(prec
 
 
 @pytest.mark.needs_icu
+def test_names_match_the_latin_spellings_of_their_transliteration(precision):
+    # सोनिया reads soniya, रेड्डी redi, अब्दुल्ला abdula: Latin writes Sonia, Reddy, Abdullah.
+    add(
+        precision,
+        [
+            article("hi-sonia", "hi", "कांग्रेस", "सोनिया गांधी और रेवंत रेड्डी मिले।"),
+            article("gu-sonia", "gu", "કોંગ્રેસ", "સોનિયા ગાંધી અને રેવંત રેડ્ડી મળ્યા."),
+            article("en-sonia", "en", "Congress", "Sonia Gandhi met Revanth Reddy."),
+            article("hi-abdullah", "hi", "कश्मीर", "उमर अब्दुल्ला ने शपथ ली।"),
+            article("en-abdullah", "en", "Kashmir", "Omar Abdullah was sworn in."),
+            # An everyday word that reads like a variant of an English one: padti, not party.
+            article("hi-padti", "hi", "मौसम", "इस बार ठंड बहुत पड़ती है।"),
+        ],
+    )
+    sonia = {"hi-sonia", "gu-sonia", "en-sonia"}
+    for query in (
+        "Sonia Gandhi",
+        '"Sonia Gandhi"',
+        "सोनिया गांधी",
+        "સોનિયા ગાંધી",
+        "Revanth Reddy",
+        "रेवंत रेड्डी",
+    ):
+        assert ids(precision, query) == sonia, query
+    assert ids(precision, "Abdullah") == {"hi-abdullah", "en-abdullah"}
+    assert "en-abdullah" in ids(precision, "अब्दुल्ला")
+    assert "hi-padti" not in ids(precision, "party")
+
+
+@pytest.mark.needs_icu
 def test_a_word_split_in_two_is_not_looked_for_word_by_word(precision):
     # minister is also looked for as "min ister" (a compound written apart), but as a phrase only:
     # मिन (min) and ईस्टर (Easter, whose skeleton is ister's) apart are no minister.
