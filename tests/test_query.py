@@ -228,6 +228,10 @@ def test_a_phrase_with_a_word_too_short_for_a_skeleton_is_also_looked_for_word_b
         ("Reddy", ("redi",)),  # a final y for ी (रेड्डी)
         ("रेड्डी", ("redy",)),
         ("Abdullah", ("abdula",)),  # a silent final h (अब्दुल्ला)
+        ("Kylian", ("kilian", "kiliyan", "kyliyan")),  # y between consonants (किलियन)
+        ("Inacio", ("inasio", "inasiyo", "inaciyo")),  # a soft c (इनासियो)
+        ("Bhatt", ("bhata",)),  # a final double consonant is a conjunct with its vowel (भट्ट)
+        ("भट्ट", ("bhat", "bhatah")),
         ("party", ()),  # not typed as a name: पड़ती (parti) is no party
         ("Modi", ("mody",)),
         ("Omar", ()),  # nothing to change

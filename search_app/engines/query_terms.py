@@ -199,11 +199,15 @@ def gujarati_cut_terms(words: tuple[str, ...]) -> Mapping[str, tuple[str, ...]]:
 
 # Latin spellings of Indian and foreign names and the transliteration of their Hindi and Gujarati
 # spellings differ in a few regular ways the index cannot fold, since each side is a real spelling of
-# other words too: a glide after i before a vowel (Sonia = सोनिया soniya, Fumio = फुमियो fumiyo), a final
-# y for ी (Reddy = रेड्डी redi) and a silent final h (Abdullah = अब्दुल्ला abdula). A word's Latin reading
+# other words too: y for i between consonants and a soft c, a glide after i before a vowel (Sonia =
+# सोनिया soniya, Fumio = फुमियो fumiyo), a final y for ी (Reddy = रेड्डी redi), a silent final h
+# (Abdullah = अब्दुल्ला abdula), and a final double consonant, which Hindi and Gujarati write as a
+# conjunct with its vowel (Bhatt = भट्ट bhata, ``_FINAL_DOUBLE``/``_FINAL_CONJUNCT``). A word's Latin reading
 # is also looked for in the other way of each (both ways: a Hindi query finds Sonia too). A word typed
 # in Latin letters only when it is typed as a name, with a capital: party is not पड़ती (parti).
 _LATIN_VARIANTS = (
+    (re.compile(r"(?<=[^aeiou])y(?=[^aeiou])"), "i"),  # Kylian = किलियन
+    (re.compile(r"c(?=[eiy])"), "s"),  # Inacio = इनासियो
     (re.compile(r"i(?=[aeou])"), "iy"),
     (re.compile(r"iy(?=[aeou])"), "i"),
     (re.compile(r"(?<=[^aeiouy])y$"), "i"),
@@ -213,6 +217,8 @@ _LATIN_VARIANTS = (
 )
 # Shorter readings have too many everyday neighbours that way (diya, dia).
 MIN_VARIANT_LATIN = 4
+_FINAL_DOUBLE = re.compile(r"([b-df-hj-np-tv-z])\1$", re.IGNORECASE)
+_FINAL_CONJUNCT = re.compile("[\u0915-\u0939\u0a95-\u0ab9][\u094d\u0acd][\u0915-\u0939\u0a95-\u0ab9]$")
 
 
 @lru_cache(maxsize=4096)
@@ -227,6 +233,10 @@ def latin_variants(text: str) -> tuple[str, ...]:
     if len(word) < MIN_VARIANT_LATIN or not (word.isascii() and word.isalpha()):
         return ()
     found = []
+    if _FINAL_DOUBLE.search(text):
+        found.append(word + "a")
+    elif _FINAL_CONJUNCT.search(text) and word.endswith("a"):
+        found.append(word[:-1])
     for first, (pattern, replacement) in enumerate(_LATIN_VARIANTS):
         if (once := pattern.sub(replacement, word)) == word:
             continue

@@ -732,6 +732,8 @@ def test_names_match_the_latin_spellings_of_their_transliteration(precision):
             article("en-sonia", "en", "Congress", "Sonia Gandhi met Revanth Reddy."),
             article("hi-abdullah", "hi", "कश्मीर", "उमर अब्दुल्ला ने शपथ ली।"),
             article("en-abdullah", "en", "Kashmir", "Omar Abdullah was sworn in."),
+            article("hi-alia", "hi", "फिल्म", "आलिया भट्ट की नई फिल्म आई।"),
+            article("en-alia", "en", "Film", "Alia Bhatt has a new film."),
             # An everyday word that reads like a variant of an English one: padti, not party.
             article("hi-padti", "hi", "मौसम", "इस बार ठंड बहुत पड़ती है।"),
         ],
@@ -749,6 +751,8 @@ def test_names_match_the_latin_spellings_of_their_transliteration(precision):
     assert ids(precision, "Abdullah") == {"hi-abdullah", "en-abdullah"}
     assert "en-abdullah" in ids(precision, "अब्दुल्ला")
     assert "hi-padti" not in ids(precision, "party")
+    for query in ("Alia Bhatt", "आलिया भट्ट"):
+        assert ids(precision, query) == {"hi-alia", "en-alia"}, query
 
 
 @pytest.mark.needs_icu
