@@ -14,6 +14,7 @@ from search_app.engines.query_terms import (
     latin_variants,
     loose_phrase,
     query_terms,
+    variant_terms,
     whole_phrase_terms,
     whole_word_terms,
 )
@@ -241,6 +242,16 @@ def test_a_phrase_with_a_word_too_short_for_a_skeleton_is_also_looked_for_word_b
 )
 def test_a_name_is_also_looked_for_in_the_latin_spellings_of_its_transliteration(word, variants):
     assert latin_variants(word) == variants
+
+
+def test_a_name_is_also_looked_for_respelled_as_it_sounds():
+    # A soft g, aw and ew as Hindi and Gujarati write them: रोजर, लॉरेंस, लुईस.
+    assert variant_terms("Roger") == {"latin_text": ("rojer",), "skeleton_nonlatin_words": ("rjr",)}
+    assert "lorence" in variant_terms("Lawrence")["latin_text"]
+    assert variant_terms("Lewis") == {"latin_text": ("luis",)}
+    # Not a word typed in lower case, nor a short one (Gita, respelled jita, is जीता, "won").
+    assert variant_terms("roger") == {}
+    assert "jita" not in variant_terms("Gita").get("latin_text", ())
 
 
 def test_a_phrase_is_also_looked_for_with_its_words_read_whole():

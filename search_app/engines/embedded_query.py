@@ -35,9 +35,9 @@ from search_app.engines.query_terms import (
     SKELETON_ANALYZERS,
     LoosePhrase,
     gujarati_cut_terms,
-    latin_variants,
     loose_phrase,
     query_terms,
+    variant_terms,
     whole_phrase_terms,
     whole_word_terms,
 )
@@ -148,9 +148,9 @@ def term_query(
                 clauses.append(Query.boost_query(Query.boolean_query(in_gujarati), boost * weight))
             if matches is not None:
                 matches.terms[analyzer].update(cut)
-        if analyzer == "latin_text" and not term.is_phrase:
-            # Sonia also as सोनिया reads (soniya), and back (``latin_variants``).
-            for variant in latin_variants(term.text):
+        if not term.is_phrase:
+            # Sonia also as सोनिया reads (soniya), and back; Roger as रोजर (``variant_terms``).
+            for variant in variant_terms(term.text).get(analyzer, ()):
                 for field_name, boost in fields:
                     clauses.append(
                         Query.boost_query(Query.term_query(schema, field_name, variant), boost * weight)

@@ -246,6 +246,39 @@ def latin_variants(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in found if v != word))
 
 
+# English spellings of foreign names against how Hindi and Gujarati write their sound: a soft g
+# (Roger = रोजर, Angela = एंजेला), aw for ॉ/ો (Lawrence = लॉरेंस) and ew for ू (Lewis = लुईस). Respelled
+# so, a word typed in Latin letters with a capital is also looked for by the respelling's Latin reading
+# and skeleton among the other scripts' words; from five letters, since a shorter respelling is an
+# everyday word as often as a name (Gita, respelled jita: जीता, "won").
+MIN_RESPELLED = 5
+_SOUND_RESPELLINGS = (
+    (re.compile(r"g(?=[eiy])"), "j"),
+    (re.compile(r"aw"), "o"),
+    (re.compile(r"ew"), "u"),
+)
+
+
+@lru_cache(maxsize=4096)
+def variant_terms(text: str) -> Mapping[str, tuple[str, ...]]:
+    """Per field, the other terms the one word ``text`` is looked for by: its ``latin_variants``, and
+    the Latin reading and skeleton of its _SOUND_RESPELLINGS (for a capitalized word in Latin letters)."""
+    found: dict[str, list[str]] = {"latin_text": list(latin_variants(text)), "skeleton_nonlatin_words": []}
+    if text.isascii() and text.isalpha() and text[:1].isupper() and len(text) >= MIN_RESPELLED:
+        for pattern, replacement in _SOUND_RESPELLINGS:
+            respelled = pattern.sub(replacement, text.lower())
+            if respelled == text.lower():
+                continue
+            own = query_terms(text)
+            for analyzer, terms in found.items():
+                terms += [
+                    t for t in query_terms(respelled).get(analyzer, ()) if t not in own.get(analyzer, ())
+                ]
+    return MappingProxyType(
+        {analyzer: tuple(dict.fromkeys(terms)) for analyzer, terms in found.items() if terms}
+    )
+
+
 @dataclass(frozen=True)
 class LoosePhrase:
     """A phrase across scripts whose words do not all have a consonant skeleton ("Keir Starmer": Keir

@@ -31,9 +31,9 @@ from search_app.engines.query_terms import (
     CUT_LANGUAGE,
     SKELETON_ANALYZERS,
     gujarati_cut_terms,
-    latin_variants,
     loose_phrase,
     query_terms,
+    variant_terms,
     whole_phrase_terms,
     whole_word_terms,
 )
@@ -99,10 +99,11 @@ def _word_query(term: Term, negated: bool, skeletons: bool = True, fuzzy: bool =
     for analyzer, whole in whole_word_terms(word).items():
         for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer]):
             queries.append({"term": {field: {"value": whole, "boost": boost}}})
-    # Sonia also as सोनिया reads (soniya), and back (``latin_variants``).
-    for variant in latin_variants(word):
-        for field, boost in map(_field_boost, FIELDS_BY_ANALYZER["latin_text"]):
-            queries.append({"term": {field: {"value": variant, "boost": boost}}})
+    # Sonia also as सोनिया reads (soniya), and back; Roger as रोजर (``variant_terms``).
+    for analyzer, variants in variant_terms(word).items():
+        if skeletons or analyzer not in SKELETON_ANALYZERS:
+            for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer]):
+                queries += [{"term": {field: {"value": variant, "boost": boost}}} for variant in variants]
     # Meloni also as the Gujarati stemmer leaves મેલોની (``gujarati_cut_terms``), in Gujarati articles only.
     for analyzer, (cut,) in gujarati_cut_terms(term.words).items():
         if skeletons or analyzer not in SKELETON_ANALYZERS:

@@ -753,6 +753,16 @@ def test_names_match_the_latin_spellings_of_their_transliteration(precision):
     assert "hi-padti" not in ids(precision, "party")
     for query in ("Alia Bhatt", "आलिया भट्ट"):
         assert ids(precision, query) == {"hi-alia", "en-alia"}, query
+    # Respelled as it sounds: Roger Federer = रोजर फेडरर, Lewis Hamilton = लुईस हैमिल्टन.
+    add(
+        precision,
+        [
+            article("hi-federer", "hi", "टेनिस", "रोजर फेडरर ने संन्यास लिया।"),
+            article("gu-hamilton", "gu", "ફોર્મ્યુલા વન", "લુઈસ હેમિલ્ટન રેસ જીત્યા."),
+        ],
+    )
+    assert "hi-federer" in ids(precision, "Roger Federer")
+    assert "gu-hamilton" in ids(precision, "Lewis Hamilton")
 
 
 @pytest.mark.needs_icu
