@@ -129,52 +129,50 @@ def term_query(
     else:
         whole = {analyzer: (token,) for analyzer, token in whole_word_terms(term.text).items()}
 
+    # Meloni also as the Gujarati stemmer leaves મેલોની (melo), in Gujarati articles only; Sonia also as
+    # सोनिया reads (soniya), and back, and Roger as रोजर (``variant_terms``).
+    cut = gujarati_cut_terms(term.words)
+    variants = {} if term.is_phrase else variant_terms(term.text)
+    in_gujarati = (
+        Query.const_score_query(Query.term_query(schema, "language", CUT_LANGUAGE), 0.0) if cut else None
+    )
+
+    def look_for(analyzer: str, terms: tuple[str, ...], only: Query | None = None) -> None:
+        """``terms`` (a word, or a phrase's words) in the fields of ``analyzer`` (in articles that
+        ``only`` matches, when given), and marked."""
+        for field_name, boost in _slot_fields(analyzer, slots):
+            query = _exact(schema, field_name, terms)
+            if only is not None:
+                query = Query.boolean_query([(Occur.Must, query), (Occur.Must, only)])
+            clauses.append(Query.boost_query(query, boost * WEIGHTS[analyzer]))
+        if matches is not None:
+            matches.terms[analyzer].update(terms)
+
     for analyzer in TEXT_FIELDS:
         if not skeletons and analyzer in SKELETON_ANALYZERS:
             continue
-        weight = WEIGHTS[analyzer]
-        fields = _slot_fields(analyzer, slots)
         if analyzer in whole:
-            for field_name, boost in fields:
-                exact = _exact(schema, field_name, whole[analyzer])
-                clauses.append(Query.boost_query(exact, boost * weight))
-            if matches is not None:
-                matches.terms[analyzer].update(whole[analyzer])
-        if cut := gujarati_cut_terms(term.words).get(analyzer):
-            # Meloni also as the Gujarati stemmer leaves મેલોની: melo, in Gujarati articles only.
-            language = Query.const_score_query(Query.term_query(schema, "language", CUT_LANGUAGE), 0.0)
-            for field_name, boost in fields:
-                in_gujarati = [(Occur.Must, _exact(schema, field_name, cut)), (Occur.Must, language)]
-                clauses.append(Query.boost_query(Query.boolean_query(in_gujarati), boost * weight))
-            if matches is not None:
-                matches.terms[analyzer].update(cut)
-        if not term.is_phrase:
-            # Sonia also as सोनिया reads (soniya), and back; Roger as रोजर (``variant_terms``).
-            for variant in variant_terms(term.text).get(analyzer, ()):
-                for field_name, boost in fields:
-                    clauses.append(
-                        Query.boost_query(Query.term_query(schema, field_name, variant), boost * weight)
-                    )
-                if matches is not None:
-                    matches.terms[analyzer].add(variant)
+            look_for(analyzer, whole[analyzer])
+        if analyzer in cut:
+            look_for(analyzer, cut[analyzer], only=in_gujarati)
+        for variant in variants.get(analyzer, ()):
+            look_for(analyzer, (variant,))
         tokens = analysed.get(analyzer)
         if not tokens:
             continue
-        for field_name, boost in fields:
-            clauses.append(Query.boost_query(_exact(schema, field_name, tokens), boost * weight))
+        look_for(analyzer, tokens)
         if matches is not None:
-            matches.terms[analyzer].update(tokens)
             matches.phrases = matches.phrases or len(tokens) > 1
         if analyzer == "indic_text" and loose and len(tokens) == 1:
             distance = 0 if is_known is not None and is_known(tokens[0]) else fuzzy_distance(tokens[0])
             if distance:
-                for field_name, boost in fields:
+                for field_name, boost in _slot_fields(analyzer, slots):
                     fuzzy = Query.fuzzy_term_query(schema, field_name, tokens[0], distance=distance)
                     clauses.append(Query.boost_query(fuzzy, boost * FUZZY_WEIGHT))
                 if matches is not None:
                     matches.fuzzy.append((tokens[0], distance))
-    loose = loose_phrase(term.words) if term.is_phrase and word_by_word else None
-    if loose and (query := _loose_phrase_query(schema, loose, matches, slots)) is not None:
+    by_words = loose_phrase(term.words) if term.is_phrase and word_by_word else None
+    if by_words and (query := _loose_phrase_query(schema, by_words, matches, slots)) is not None:
         clauses.append(query)
     if not clauses:
         return None

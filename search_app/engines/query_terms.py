@@ -140,6 +140,16 @@ def _letters(latin: str) -> int:
     return len(_LATIN_CONSONANT.findall(latin)) + (latin[:1] in _VOWELS)
 
 
+def _latin_word(text: str) -> str | None:
+    """The Latin reading of the one word ``text``, when it is one term of ASCII letters (None for a
+    phrase, a stop word, or a reading with digits or other letters)."""
+    analysed = query_terms(text)
+    latin = analysed.get("latin_text", ())
+    if len(latin) != 1 or len(analysed.get("indic_text", ())) != 1:
+        return None
+    return latin[0] if latin[0].isascii() and latin[0].isalpha() else None
+
+
 @lru_cache(maxsize=4096)
 def gujarati_cut_term(text: str) -> str | None:
     """The Latin reading of the one word ``text`` without the ending the Gujarati stemmer would cut
@@ -147,12 +157,8 @@ def gujarati_cut_term(text: str) -> str | None:
     conditions: at least two letters left, and no ending after a consonant (a conjunct: પત્ની). None for
     a phrase, a Gujarati word (cut as it is analysed), a reading not in Latin letters, or a cut reading
     shorter than MIN_CUT_LATIN."""
-    analysed = query_terms(text)
-    latin = analysed.get("latin_text", ())
-    if len(latin) != 1 or len(analysed.get("indic_text", ())) != 1 or _GUJARATI.search(text):
-        return None
-    word = latin[0]
-    if not word.isascii() or not word.isalpha():
+    word = _latin_word(text)
+    if word is None or _GUJARATI.search(text):
         return None
     for ending, after_vowel in _ending_spellings():
         rest = word.removesuffix(ending)
@@ -228,9 +234,8 @@ def latin_variants(text: str) -> tuple[str, ...]:
     capitalized or in another script; empty for a phrase."""
     if text.isascii() and not text[:1].isupper():
         return ()
-    latin = query_terms(text).get("latin_text", ())
-    word = latin[0] if len(latin) == 1 else ""
-    if len(word) < MIN_VARIANT_LATIN or not (word.isascii() and word.isalpha()):
+    word = _latin_word(text)
+    if word is None or len(word) < MIN_VARIANT_LATIN:
         return ()
     found = []
     if _FINAL_DOUBLE.search(text):
@@ -265,11 +270,10 @@ def variant_terms(text: str) -> Mapping[str, tuple[str, ...]]:
     the Latin reading and skeleton of its _SOUND_RESPELLINGS (for a capitalized word in Latin letters)."""
     found: dict[str, list[str]] = {"latin_text": list(latin_variants(text)), "skeleton_nonlatin_words": []}
     if text.isascii() and text.isalpha() and text[:1].isupper() and len(text) >= MIN_RESPELLED:
+        own = query_terms(text)
         for pattern, replacement in _SOUND_RESPELLINGS:
-            respelled = pattern.sub(replacement, text.lower())
-            if respelled == text.lower():
+            if (respelled := pattern.sub(replacement, text.lower())) == text.lower():
                 continue
-            own = query_terms(text)
             for analyzer, terms in found.items():
                 terms += [
                     t for t in query_terms(respelled).get(analyzer, ()) if t not in own.get(analyzer, ())
