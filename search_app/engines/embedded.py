@@ -477,7 +477,8 @@ class EmbeddedEngine(SearchEngine):
             if body_matched
             else ([opening(body)] if body else []),
         }
-        if matches.fallback and not any(MARK_OPEN in f for fragments in found.values() for f in fragments):
+        marked = any(MARK_OPEN in f for fragments in found.values() for f in fragments)
+        if matches.has_fallback and not marked:
             return self._highlights(article, matches.with_fallback(), True)
         return found
 

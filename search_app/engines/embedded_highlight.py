@@ -11,6 +11,7 @@ come back with the next page, the same query again or a toggled filter.
 from __future__ import annotations
 
 import html
+import re
 import threading
 from collections.abc import Callable
 from functools import lru_cache
@@ -20,7 +21,8 @@ import icu
 from search_app.analysis import ANALYZERS
 from search_app.analysis.chain import find_words
 from search_app.engines.base import MARK_CLOSE, MARK_OPEN
-from search_app.engines.embedded_query import MatchTerms
+from search_app.engines.embedded_query import MatchTerms, PhraseWord
+from search_app.engines.query_terms import query_terms
 
 FRAGMENT_CHARS = 200
 MAX_FRAGMENTS = 2
@@ -55,21 +57,28 @@ def _within_edits(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
-# What a query highlights, as a hashable key: the analysed terms per analyzer and the fuzzy terms.
-MatchKey = tuple[tuple[frozenset[str], ...], tuple[tuple[str, int], ...]]
+# What a query highlights, as a hashable key: the analysed terms per analyzer, the fuzzy terms and the
+# phrases' words.
+MatchKey = tuple[tuple[frozenset[str], ...], tuple[tuple[str, int], ...], tuple[tuple[PhraseWord, ...], ...]]
 # Highlights of recent (text, query) pairs: the next page, the same query again or a toggled filter show
 # many of the same hits, and finding the words of a long body is the costly part of a search. Each
 # entry keeps its text alive (about 8 MB for 1,024 articles of 4 KB), like _char_filtered's cache.
 HIGHLIGHT_CACHE = 1024
+# Between two words of a phrase only stop words may stand (the phrase's terms leave them out too); a
+# longer stretch of text is never only that.
+MAX_PHRASE_GAP = 40
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def _key(matches: MatchTerms) -> MatchKey:
-    return tuple(frozenset(matches.terms[analyzer]) for analyzer in ANALYZERS), tuple(matches.fuzzy)
+    terms = tuple(frozenset(matches.terms[analyzer]) for analyzer in ANALYZERS)
+    return terms, tuple(matches.fuzzy), tuple(matches.phrase_words)
 
 
 @lru_cache(maxsize=64)
-def _acceptor(key: MatchKey) -> Callable[[tuple[str | None, ...]], bool]:
-    wanted, fuzzy = key
+def _acceptor(
+    wanted: tuple[frozenset[str], ...], fuzzy: tuple[tuple[str, int], ...]
+) -> Callable[[tuple[str | None, ...]], bool]:
     indic = ANALYZERS.index("indic_text")
 
     def accept(terms: tuple[str | None, ...]) -> bool:
@@ -84,13 +93,52 @@ def _acceptor(key: MatchKey) -> Callable[[tuple[str | None, ...]], bool]:
     return accept
 
 
+def _next_to(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Nothing but spaces, punctuation or stop words stands between the two words."""
+    gap = text[first[1] : second[0]]
+    if not _WORD_CHARACTER.search(gap):
+        return True
+    return len(gap) <= MAX_PHRASE_GAP and not query_terms(gap).get("indic_text")
+
+
+def _phrase_spans(text: str, phrase: tuple[PhraseWord, ...]) -> list[tuple[int, int]]:
+    """The words of ``text`` where the phrase's words follow each other, in order: a phrase's word
+    elsewhere is no match of the query (the index's phrase query does not take it either)."""
+    found: dict[tuple[int, int], set[int]] = {}  # a word's offsets -> the phrase's words it is
+    for index, word in enumerate(phrase):
+        accept = _acceptor(word.terms, ())
+        for span in find_words(text, accept, frozenset().union(*word.terms)):
+            found.setdefault(span, set()).add(index)
+    spans = sorted(found)
+    last = len(phrase) - 1
+    kept: list[tuple[int, int]] = []
+    for first, span in enumerate(spans):
+        if 0 not in found[span]:
+            continue
+        run, word = [first], 0
+        while run[-1] + 1 < len(spans) and _next_to(text, spans[run[-1]], spans[run[-1] + 1]):
+            following = found[spans[run[-1] + 1]]
+            if word < last and word + 1 in following:
+                word += 1
+            elif not (phrase[word].several and word in following):  # COVID-19 is two words
+                break
+            run.append(run[-1] + 1)
+        if word == last:
+            kept.extend(spans[i] for i in run)
+    return kept
+
+
 def _spans(text: str, key: MatchKey, stop_after: int | None) -> list[tuple[int, int]]:
-    wanted, fuzzy = key
-    # Without fuzzy terms, only chunks holding one of the query's terms need a closer look.
-    candidates = None if fuzzy else frozenset().union(*wanted)
-    spans = sorted(set(find_words(text, _acceptor(key), candidates, stop_after=stop_after)))
+    wanted, fuzzy, phrases = key
+    found: set[tuple[int, int]] = set()
+    if fuzzy or any(wanted):
+        # Without fuzzy terms, only chunks holding one of the query's terms need a closer look.
+        candidates = None if fuzzy else frozenset().union(*wanted)
+        found.update(find_words(text, _acceptor(wanted, fuzzy), candidates, stop_after=stop_after))
+    for phrase in phrases:
+        found.update(_phrase_spans(text, phrase))
     merged: list[tuple[int, int]] = []
-    for start, end in spans:
+    for start, end in sorted(found):
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:

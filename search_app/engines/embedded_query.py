@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 import tantivy
 from tantivy import Occur, Query
@@ -59,29 +61,72 @@ def fuzzy_distance(token: str) -> int:
     return 0
 
 
+class PhraseWord(NamedTuple):
+    """One word of a quoted phrase as highlighting looks for it."""
+
+    terms: tuple[frozenset[str], ...]  # per analyzer (ANALYZERS order): as typed, read whole, cut
+    several: bool  # the word has several terms in some analyzer (COVID-19): it may span several words
+
+
+@lru_cache(maxsize=1024)
+def phrase_marks(words: tuple[str, ...], skeletons: bool = True) -> tuple[PhraseWord, ...]:
+    """The words of a phrase with the terms each is marked by, leaving out its stop words (which the
+    phrase's terms leave out too); without the consonant skeletons for ``skeletons=False``."""
+    marks = []
+    for word in words:
+        own = query_terms(word)
+        if not own.get("indic_text"):
+            continue
+        whole, cut = whole_word_terms(word), gujarati_cut_terms((word,))
+        terms = []
+        for analyzer in ANALYZERS:
+            found = {*own.get(analyzer, ()), *cut.get(analyzer, ())}
+            if analyzer in whole:
+                found.add(whole[analyzer])
+            skip = not skeletons and analyzer in SKELETON_ANALYZERS
+            terms.append(frozenset() if skip else frozenset(found))
+        marks.append(PhraseWord(tuple(terms), any(len(tokens) > 1 for tokens in own.values())))
+    return tuple(marks)
+
+
 @dataclass
 class MatchTerms:
     """What highlighting looks for: analysed query terms per analyzer, plus fuzzy indic terms."""
 
     terms: dict[str, set[str]] = field(default_factory=lambda: {a: set() for a in ANALYZERS})
     fuzzy: list[tuple[str, int]] = field(default_factory=list)
-    # Some term has several tokens (a phrase) in some analyzer: its words are highlighted wherever they
-    # occur, so a text with highlights need not match the query there.
+    # Some term has several tokens (a phrase) in some analyzer: a body may hold its words without
+    # matching it, so which bodies matched is asked of the index (``TextQuery.body_query``).
     phrases: bool = False
-    # Main-field terms marked only in an article where none of the others is: the names of a country the
-    # query names, for articles that matched through the country facet (looking for hundreds of forms
-    # in every hit's body would double the cost of highlighting).
-    fallback: set[str] = field(default_factory=set)
+    # Terms per analyzer marked only in an article where none of the others is: the names of a country
+    # the query names, for articles that matched through the country facet (looking for hundreds of
+    # forms in every hit's body would double the cost of highlighting), and the words of a phrase looked
+    # for one by one across scripts (``LoosePhrase``), for articles that do not hold the phrase itself.
+    fallback: dict[str, set[str]] = field(default_factory=lambda: {a: set() for a in ANALYZERS})
+    # The quoted phrases, word by word: their words are marked only where they follow each other.
+    phrase_words: list[tuple[PhraseWord, ...]] = field(default_factory=list)
 
     def with_fallback(self) -> MatchTerms:
         """These terms and the fallback ones together."""
-        terms = {analyzer: set(found) for analyzer, found in self.terms.items()}
-        terms["indic_text"] |= self.fallback
-        return MatchTerms(terms, list(self.fuzzy), self.phrases)
+        terms = {analyzer: found | self.fallback[analyzer] for analyzer, found in self.terms.items()}
+        return MatchTerms(terms, list(self.fuzzy), self.phrases, phrase_words=list(self.phrase_words))
+
+    @property
+    def has_fallback(self) -> bool:
+        return any(self.fallback.values())
+
+    def add_phrase(self, words: tuple[str, ...], skeletons: bool = True) -> None:
+        """Mark the phrase of ``words`` where its words follow each other (a word alone anywhere)."""
+        marks = phrase_marks(words, skeletons)
+        if len(marks) == 1:
+            for analyzer, found in zip(ANALYZERS, marks[0].terms, strict=True):
+                self.terms[analyzer] |= found
+        elif marks and marks not in self.phrase_words:
+            self.phrase_words.append(marks)
 
     @property
     def is_empty(self) -> bool:
-        return not any(self.terms.values())
+        return not any(self.terms.values()) and not self.phrase_words
 
 
 def _exact(schema: tantivy.Schema, field_name: str, tokens: tuple[str, ...]) -> Query:
@@ -145,7 +190,7 @@ def term_query(
             if only is not None:
                 query = Query.boolean_query([(Occur.Must, query), (Occur.Must, only)])
             clauses.append(Query.boost_query(query, boost * WEIGHTS[analyzer]))
-        if matches is not None:
+        if matches is not None and not term.is_phrase:  # a phrase is marked word by word (add_phrase)
             matches.terms[analyzer].update(terms)
 
     for analyzer in TEXT_FIELDS:
@@ -171,6 +216,8 @@ def term_query(
                     clauses.append(Query.boost_query(fuzzy, boost * FUZZY_WEIGHT))
                 if matches is not None:
                     matches.fuzzy.append((tokens[0], distance))
+    if matches is not None and term.is_phrase:
+        matches.add_phrase(term.words, skeletons)
     by_words = loose_phrase(term.words) if term.is_phrase and word_by_word else None
     if by_words and (query := _loose_phrase_query(schema, by_words, matches, slots)) is not None:
         clauses.append(query)
@@ -189,21 +236,25 @@ def _loose_phrase_query(
     schema: tantivy.Schema, loose: LoosePhrase, matches: MatchTerms | None, slots: tuple[int, ...]
 ) -> Query | None:
     """A phrase across scripts with a word too short for a skeleton (``LoosePhrase``): every word with
-    one by its skeleton, and every other word as a word, anywhere in the article."""
+    one by its skeleton, and every other word as a word, anywhere in the article. Its words are marked
+    only in an article where the phrase itself is not (``MatchTerms.fallback``)."""
     parts: list[tuple[Occur, Query]] = []
+    words = MatchTerms()
     for analyzers, skeleton in loose.skeletons:
         found = []
         for analyzer in analyzers:
             for field_name, boost in _slot_fields(analyzer, slots):
                 found.append(Query.boost_query(Query.term_query(schema, field_name, skeleton), boost))
-            if matches is not None:
-                matches.terms[analyzer].add(skeleton)
+            words.terms[analyzer].add(skeleton)
         parts.append((Occur.Must, Query.disjunction_max_query(found, tie_breaker=TIE_BREAKER)))
     for word in loose.words:
-        query = term_query(schema, Term((word,)), matches, loose=False, slots=slots)
+        query = term_query(schema, Term((word,)), words, loose=False, slots=slots)
         if query is None:
             return None
         parts.append((Occur.Must, query))
+    if matches is not None:
+        for analyzer, found in words.terms.items():
+            matches.fallback[analyzer] |= found
     return Query.boost_query(Query.boolean_query(parts), WEIGHTS["skeleton_latin_words"])
 
 
@@ -235,7 +286,7 @@ def text_query(
         if name and name.country and alternatives:
             country = Query.term_query(schema, "country", name.country)
             alternatives.append(Query.const_score_query(country, COUNTRY_SCORE))
-            matches.fallback.update(country_marks(name.country))
+            matches.fallback["indic_text"].update(country_marks(name.country))
         if len(alternatives) == 1:
             clauses.append((Occur.Must, alternatives[0]))
         elif alternatives:

@@ -1149,6 +1149,23 @@ def test_highlight_marks_the_query_words(loaded):
     assert only_marks_are_markup(body)
 
 
+def test_a_quoted_phrase_is_marked_where_its_words_follow_each_other(engine):
+    body = (
+        "The prime minister of the state spoke first. Later a junior minister, not the prime speaker, "
+        "answered questions on prime land. Prime Minister Rao closed the session."
+    )
+    add(engine, [article("en-pm", "en", "A minister and the prime minister", body)])
+    (hit,) = engine.search(SearchRequest(text='"prime minister"')).hits
+    body = " ".join(hit.highlights["body"])
+    marked = [m.lower() for m in re.findall(f"{MARK_OPEN}(.*?){MARK_CLOSE}", body)]
+    assert marked == ["prime", "minister", "prime", "minister"]  # not "junior minister", "prime land"
+    title = " ".join(hit.highlights["title"])
+    assert title == f"A minister and the {MARK_OPEN}prime{MARK_CLOSE} {MARK_OPEN}minister{MARK_CLOSE}"
+    # A word of the query outside the phrase is marked wherever it is.
+    (hit,) = engine.search(SearchRequest(text='"prime minister" junior')).hits
+    assert f"{MARK_OPEN}junior{MARK_CLOSE} minister" in " ".join(hit.highlights["body"])
+
+
 @pytest.mark.needs_icu
 def test_highlight_marks_cross_script_matches(loaded):
     hits = {hit.id: hit for hit in loaded.search(SearchRequest(text="Lavrov")).hits}

@@ -294,8 +294,9 @@ def test_total_is_counted_when_every_facet_is_filtered(engine):
 
 
 def test_a_body_with_only_some_words_of_a_phrase_shows_its_opening(engine):
-    # Highlighting marks each word of a phrase, so for a phrase query the index (not the highlighter)
-    # decides whether the body matched; a body holding "energy" without "trade energy" shows its opening.
+    # For a phrase query the index (not the highlighter) decides whether the body matched (the phrase
+    # may have matched in another spelling); a body holding "energy" without "trade energy" shows its
+    # opening.
     body = "Opening line about the summit. " + "Talks covered energy and more. " * 10
     engine.upsert([article("p1", "Trade energy summit", body)])
     (hit,) = engine.search(SearchRequest(text='"trade energy"')).hits

@@ -11,9 +11,10 @@ LONG_HINDI = "संसद के मानसून सत्र में स�
 
 
 def matches_for(*words: str, fuzzy: list[tuple[str, int]] | None = None) -> MatchTerms:
+    """What a query of ``words`` highlights; a word with a space is a quoted phrase."""
     matches = MatchTerms()
     for word in words:
-        term_query(build_schema(), Term((word,)), matches, is_known=lambda token: True)
+        term_query(build_schema(), Term(tuple(word.split())), matches, is_known=lambda token: True)
     matches.fuzzy.extend(fuzzy or [])
     return matches
 
@@ -53,3 +54,32 @@ def test_fragments_never_show_the_same_text_twice():
     assert all("Kohli" in words for words in plain)
     shingles = [{tuple(words[i : i + 4]) for i in range(len(words) - 3)} for words in plain]
     assert not shingles[0] & shingles[1], "a run of words is shown in both fragments"
+
+
+def test_a_phrase_is_marked_only_where_its_words_follow_each_other():
+    text = "The prime minister met a minister of prime importance"
+    assert highlight_whole(text, matches_for("prime minister")) == (
+        "The <mark>prime</mark> <mark>minister</mark> met a minister of prime importance"
+    )
+    assert highlight_whole("Minister, prime", matches_for("prime minister")) == "Minister, prime"  # order
+    # Stop words between them do not count, as the phrase's terms leave them out too.
+    assert highlight_whole("Prime Minister of India", matches_for("prime minister india")) == (
+        "<mark>Prime</mark> <mark>Minister</mark> of <mark>India</mark>"
+    )
+    # A word read as several terms spans several words; a phrase's first word repeated is not marked twice.
+    assert highlight_whole("COVID-19 vaccine, not vaccine", matches_for("COVID-19 vaccine")) == (
+        "<mark>COVID</mark>-<mark>19</mark> <mark>vaccine</mark>, not vaccine"
+    )
+    new_york = highlight_whole("New New York", matches_for("new york"))
+    assert new_york == "New <mark>New</mark> <mark>York</mark>"
+
+
+def test_a_phrase_is_marked_across_scripts():
+    # In another script the phrase's words are found by their readings, still only side by side.
+    assert highlight_whole("Narendra Modi said that Modi", matches_for("नरेंद्र मोदी")) == (
+        "<mark>Narendra</mark> <mark>Modi</mark> said that Modi"
+    )
+    # Modi is too short for a consonant skeleton, so the query also takes the words apart (LoosePhrase):
+    # those are marked in an article without the phrase itself.
+    loose = matches_for("नरेंद्र मोदी").with_fallback()
+    assert highlight_whole("Modi met Narendra", loose) == "<mark>Modi</mark> met <mark>Narendra</mark>"
