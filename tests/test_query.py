@@ -8,11 +8,14 @@ from search_app.engines.acronyms import initial_spellings, letter_name_spellings
 from search_app.engines.alternatives import name_alternatives
 from search_app.engines.compounds import joined_words, split_words
 from search_app.engines.query_terms import (
+    MAX_PHRASE_VARIANTS,
     LoosePhrase,
     gujarati_cut_term,
     gujarati_cut_terms,
     latin_variants,
     loose_phrase,
+    phrase_variant_terms,
+    phrase_variants,
     query_terms,
     variant_terms,
     whole_phrase_terms,
@@ -242,6 +245,18 @@ def test_a_phrase_with_a_word_too_short_for_a_skeleton_is_also_looked_for_word_b
 )
 def test_a_name_is_also_looked_for_in_the_latin_spellings_of_its_transliteration(word, variants):
     assert latin_variants(word) == variants
+
+
+def test_a_quoted_name_is_also_looked_for_in_its_words_variants():
+    # Each word's variants at its place, the phrase's own terms first; at most MAX_PHRASE_VARIANTS.
+    assert phrase_variants(("Roger", "Federer")) == {
+        "latin_text": (("roger", "rojer"), ("federer",)),
+        "skeleton_nonlatin_words": (("rgr", "rjr"), ("fdr",)),
+    }
+    assert phrase_variant_terms(("Roger", "Federer"))["latin_text"] == (("rojer", "federer"),)
+    assert len(phrase_variant_terms(("Sonia", "Reddy", "Alia", "Bhatt"))["latin_text"]) == MAX_PHRASE_VARIANTS
+    assert phrase_variants(("prime", "minister")) == {}  # no word typed as a name
+    assert phrase_variants(("Roger", "of", "Federer"))["latin_text"][1] == ("federer",)  # a stop word
 
 
 def test_a_name_is_also_looked_for_respelled_as_it_sounds():

@@ -38,6 +38,7 @@ from search_app.engines.query_terms import (
     LoosePhrase,
     gujarati_cut_terms,
     loose_phrase,
+    phrase_variant_terms,
     query_terms,
     variant_terms,
     whole_phrase_terms,
@@ -77,10 +78,10 @@ def phrase_marks(words: tuple[str, ...], skeletons: bool = True) -> tuple[Phrase
         own = query_terms(word)
         if not own.get("indic_text"):
             continue
-        whole, cut = whole_word_terms(word), gujarati_cut_terms((word,))
+        whole, cut, variants = whole_word_terms(word), gujarati_cut_terms((word,)), variant_terms(word)
         terms = []
         for analyzer in ANALYZERS:
-            found = {*own.get(analyzer, ()), *cut.get(analyzer, ())}
+            found = {*own.get(analyzer, ()), *cut.get(analyzer, ()), *variants.get(analyzer, ())}
             if analyzer in whole:
                 found.add(whole[analyzer])
             skip = not skeletons and analyzer in SKELETON_ANALYZERS
@@ -177,7 +178,10 @@ def term_query(
     # Meloni also as the Gujarati stemmer leaves મેલોની (melo), in Gujarati articles only; Sonia also as
     # सोनिया reads (soniya), and back, and Roger as रोजर (``variant_terms``).
     cut = gujarati_cut_terms(term.words)
-    variants = {} if term.is_phrase else variant_terms(term.text)
+    if term.is_phrase:
+        variants = phrase_variant_terms(term.words)
+    else:
+        variants = {a: tuple((v,) for v in found) for a, found in variant_terms(term.text).items()}
     in_gujarati = (
         Query.const_score_query(Query.term_query(schema, "language", CUT_LANGUAGE), 0.0) if cut else None
     )
@@ -201,7 +205,7 @@ def term_query(
         if analyzer in cut:
             look_for(analyzer, cut[analyzer], only=in_gujarati)
         for variant in variants.get(analyzer, ()):
-            look_for(analyzer, (variant,))
+            look_for(analyzer, variant)
         tokens = analysed.get(analyzer)
         if not tokens:
             continue

@@ -13,6 +13,7 @@ Each index analyzer of the mapping fills its own fields. Query text is analysed 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -280,6 +281,45 @@ def variant_terms(text: str) -> Mapping[str, tuple[str, ...]]:
                 ]
     return MappingProxyType(
         {analyzer: tuple(dict.fromkeys(terms)) for analyzer, terms in found.items() if terms}
+    )
+
+
+# A phrase's words are looked for in their variants too (``phrase_variants``), in at most this many
+# combinations: each is a phrase query of its own.
+MAX_PHRASE_VARIANTS = 8
+
+
+@lru_cache(maxsize=4096)
+def phrase_variants(words: tuple[str, ...]) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    """``variant_terms`` for a phrase: per field, the terms each of its words may be there (its own term
+    first, then its variants: "Angela Merkel" as anjela merkel too), where some word has variants and
+    every word has one term, as in the phrase's own terms. Empty when no word has variants."""
+    phrase = query_terms(" ".join(words))
+    found = {}
+    for analyzer in ("latin_text", "skeleton_nonlatin_words"):
+        positions = []
+        for word in words:
+            own = query_terms(word)
+            if not own.get("indic_text"):
+                continue  # a stop word, left out of the phrase's terms too
+            if len(own.get(analyzer, ())) != 1:
+                break
+            positions.append((own[analyzer][0], *variant_terms(word).get(analyzer, ())))
+        else:
+            aligned = tuple(terms[0] for terms in positions) == phrase.get(analyzer)
+            if aligned and any(len(terms) > 1 for terms in positions):
+                found[analyzer] = tuple(positions)
+    return MappingProxyType(found)
+
+
+def phrase_variant_terms(words: tuple[str, ...]) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    """Per field, the phrases of ``phrase_variants`` to look for besides the phrase's own terms, each a
+    tuple of terms; at most MAX_PHRASE_VARIANTS per field."""
+    return MappingProxyType(
+        {
+            analyzer: tuple(itertools.islice(itertools.product(*positions), 1, MAX_PHRASE_VARIANTS + 1))
+            for analyzer, positions in phrase_variants(words).items()
+        }
     )
 
 

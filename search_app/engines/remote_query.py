@@ -32,6 +32,7 @@ from search_app.engines.query_terms import (
     SKELETON_ANALYZERS,
     gujarati_cut_terms,
     loose_phrase,
+    phrase_variants,
     query_terms,
     variant_terms,
     whole_phrase_terms,
@@ -111,9 +112,15 @@ def _word_query(term: Term, negated: bool, skeletons: bool = True, fuzzy: bool =
     return {"dis_max": {"queries": queries, "tie_breaker": TIE_BREAKER}}
 
 
-def _span_phrase(field: str, terms: Sequence[str], boost: float = 1.0) -> dict[str, Any]:
-    """A phrase of given (already analysed) terms: a span query of them in order."""
-    spans = [{"span_term": {field: token}} for token in terms]
+def _span_phrase(field: str, terms: Sequence[str | Sequence[str]], boost: float = 1.0) -> dict[str, Any]:
+    """A phrase of given (already analysed) terms: a span query of them in order; a place given as
+    several terms takes any of them."""
+    spans = [
+        {"span_term": {field: token}}
+        if isinstance(token, str)
+        else {"span_or": {"clauses": [{"span_term": {field: t}} for t in token]}}
+        for token in terms
+    ]
     return {"span_near": {"clauses": spans, "slop": 0, "in_order": True, "boost": boost}}
 
 
@@ -141,6 +148,12 @@ def _phrase_query(term: Term, skeletons: bool = True, word_by_word: bool = True)
     for analyzer, whole in whole_phrase_terms(term.text).items():
         for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer]):
             clauses.append(_span_phrase(field, whole, boost))
+    # "Angela Merkel" also as एंजेला मर्केल reads (anjela merkel), each word in its variants
+    # (``phrase_variants``): a span query with the terms each word may be at its place.
+    for analyzer, positions in phrase_variants(term.words).items():
+        if skeletons or analyzer not in SKELETON_ANALYZERS:
+            for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer]):
+                clauses.append(_span_phrase(field, positions, boost))
     # "Sheikh Hasina" also as the Gujarati stemmer leaves શેખ હસીના (``gujarati_cut_terms``).
     for analyzer, cut in gujarati_cut_terms(term.words).items():
         if skeletons or analyzer not in SKELETON_ANALYZERS:

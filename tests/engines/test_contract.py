@@ -751,7 +751,7 @@ def test_names_match_the_latin_spellings_of_their_transliteration(precision):
     assert ids(precision, "Abdullah") == {"hi-abdullah", "en-abdullah"}
     assert "en-abdullah" in ids(precision, "अब्दुल्ला")
     assert "hi-padti" not in ids(precision, "party")
-    for query in ("Alia Bhatt", "आलिया भट्ट"):
+    for query in ("Alia Bhatt", "आलिया भट्ट", '"Alia Bhatt"', '"आलिया भट्ट"'):  # quoted: each word's variants
         assert ids(precision, query) == {"hi-alia", "en-alia"}, query
     # Respelled as it sounds: Roger Federer = रोजर फेडरर, Lewis Hamilton = लुईस हैमिल्टन.
     add(
@@ -761,8 +761,12 @@ def test_names_match_the_latin_spellings_of_their_transliteration(precision):
             article("gu-hamilton", "gu", "ફોર્મ્યુલા વન", "લુઈસ હેમિલ્ટન રેસ જીત્યા."),
         ],
     )
-    assert "hi-federer" in ids(precision, "Roger Federer")
+    for query in ("Roger Federer", '"Roger Federer"'):
+        assert "hi-federer" in ids(precision, query), query
     assert "gu-hamilton" in ids(precision, "Lewis Hamilton")
+    assert "hi-federer" not in ids(precision, '"Federer Roger"')  # still a phrase: its words in order
+    (hit,) = hits_by_id(precision, '"Roger Federer"').values()
+    assert f"{MARK_OPEN}रोजर{MARK_CLOSE} {MARK_OPEN}फेडरर{MARK_CLOSE}" in " ".join(hit.highlights["body"])
 
 
 @pytest.mark.needs_icu
