@@ -870,6 +870,29 @@ def test_an_office_found_by_its_title_or_acronym_in_every_language(precision):
     assert "en-pm" not in ids(precision, "CM Modi")  # another office
 
 
+@pytest.mark.needs_icu
+def test_an_institution_or_a_renamed_city_is_found_by_each_languages_word_for_it(precision):
+    # name_variants.tsv: संसद is Parliament, हाईकोर्ट High Court, Mysore the old name of Mysuru.
+    add(
+        precision,
+        [
+            article("hi-sansad", "hi", "संसद सत्र", "संसद का शीतकालीन सत्र सोमवार से शुरू होगा।"),
+            article("gu-court", "gu", "ચુકાદો", "ગુજરાત હાઈકોર્ટે આજે ચુકાદો આપ્યો."),
+            article("hi-court", "hi", "फैसला", "इलाहाबाद हाईकोर्ट ने फैसला सुनाया।"),
+            article("en-mysuru", "en", "Dasara", "Mysuru lit up for Dasara."),
+            article("hi-mysore", "hi", "दशहरा", "मैसूर में दशहरा मनाया गया।"),
+            article("en-sbi", "en", "Loans", "State Bank of India raised its lending rate."),
+            article("gu-sbi", "gu", "લોન", "એસબીઆઈએ વ્યાજ દર વધાર્યો."),
+        ],
+    )
+    assert ids(precision, "Parliament") == {"hi-sansad"}
+    assert ids(precision, "High Court") == {"gu-court", "hi-court"}
+    assert ids(precision, "हाईकोर्ट") == {"gu-court", "hi-court"}
+    for query in ("Mysore", "Mysuru", "मैसूर"):
+        assert ids(precision, query) == {"en-mysuru", "hi-mysore"}, query
+    assert ids(precision, "SBI") == {"en-sbi", "gu-sbi"}
+
+
 def test_a_hyphenated_word_or_letters_with_a_number_match_every_way_of_writing_them(precision):
     add(
         precision,
