@@ -108,6 +108,31 @@ def date_texts(root: lxml.html.HtmlElement | None) -> list[str]:
     return texts
 
 
+# Elements a page prints its footer in: <footer>, or a class or id that says so.
+_FOOTER_HINT = re.compile(r"footer|copyright", re.IGNORECASE)
+_FOOTER_TEXT_MAX_CHARS = 200
+
+
+def footer_texts(root: lxml.html.HtmlElement | None) -> list[str]:
+    """The short texts of a page's footer elements and of the elements inside them, each on one line:
+    the article extractor drops the footer, and with it the copyright notice that names the publisher."""
+    if root is None:
+        return []
+    texts = []
+    for footer in root.iter():
+        if not isinstance(footer.tag, str):
+            continue  # comments, processing instructions
+        hint = f"{footer.get('class', '')} {footer.get('id', '')}"
+        if footer.tag != "footer" and not _FOOTER_HINT.search(hint):
+            continue
+        for element in footer.iter():
+            if isinstance(element.tag, str):
+                text = " ".join(element.text_content().split())
+                if text and len(text) <= _FOOTER_TEXT_MAX_CHARS:
+                    texts.append(text)
+    return texts
+
+
 def link_texts(root: lxml.html.HtmlElement | None) -> frozenset[str]:
     """The texts of a page's links (``<a>`` elements), each on one line, spaces collapsed."""
     if root is None:

@@ -26,11 +26,20 @@ from ingest.cues import SENTENCE_END
 from ingest.dates import find_datelines, parse_date_value, publication_date, read_dateline
 from ingest.ids import make_id
 from ingest.language import detect_languages
-from ingest.markup import date_texts, link_texts, markup_text, markup_title, page_title, parse_page
+from ingest.markup import (
+    date_texts,
+    footer_texts,
+    link_texts,
+    markup_text,
+    markup_title,
+    page_title,
+    parse_page,
+)
 from ingest.normalize import clean_text, fold
 from ingest.readers import DEFAULT_MAX_BYTES, RAW_KEEP, Failure, RawRecord, read_records
 from ingest.source import (
     clean_source,
+    copyright_holder,
     find_byline,
     find_copyright,
     find_masthead,
@@ -58,6 +67,8 @@ _JSONL_TEXT_KEYS = ("body", "text", "content")
 _JSONL_TITLE_KEYS = ("title", "headline")  # schema.org's NewsArticle calls it headline
 # The publication date's key, and the names other exports give it (schema.org's, CMS dumps').
 _JSONL_DATE_KEYS = ("published", "published_at", "datePublished", "date")
+# The publisher's key, and the names other exports give it; schema.org's publisher is an object with a name.
+_JSONL_SOURCE_KEYS = ("source", "publisher", "site_name", "sitename")
 
 
 # Records handed to a worker process at a time (amortizes the pickling round trip).
@@ -134,6 +145,11 @@ def _html_fields(html: str) -> dict[str, str | None]:
         site, title = site_first
     elif not site or is_host_name(site):
         site = site_in_page_title(heading, title) or site
+    # The publisher the footer's copyright notice names, which the extractor dropped with the footer: a
+    # better name than a host name.
+    holder = next(filter(None, map(copyright_holder, footer_texts(root))), None)
+    if holder and site and is_host_name(site):
+        site = None
     return {
         "title": title,
         "body": doc.text,
@@ -142,6 +158,7 @@ def _html_fields(html: str) -> dict[str, str | None]:
         # else a date element the extractor dropped ("प्रकाशित: 4 नवंबर 2023"), read as a dateline
         "published": doc.date or _date_element(root),
         "source": site or None,
+        "holder": holder,
     }
 
 
@@ -245,6 +262,7 @@ def build_article(
     text_is_body: bool = False,
     raw: str | None = None,
     notes: list[str] | None = None,
+    holder: str | None = None,
 ) -> Article:
     """An article from its text and whatever metadata came with it (metadata wins over what the text says).
 
@@ -252,6 +270,8 @@ def build_article(
     the text is the article's body alone (a JSON Lines field), so a title taken from its first line
     leaves that line in the body. ``raw``: the text as read, which the id is made from (``make_id``).
     ``notes``: where to say what of the metadata was not used (a ``published`` that is no date).
+    ``holder``: the publisher a copyright notice outside ``text`` names (a page's footer), the last resort
+    for the source but the URL's host.
     """
     url = _checked_url(url)
     title = clean_text(title or "").strip() or None
@@ -272,6 +292,7 @@ def build_article(
         or site_after_title(title)
         or next(filter(None, map(wire_agency, page.lines[:_WIRE_CREDIT_LINES])), None)
         or page.wire_source
+        or clean_source(holder)
     )
     title = shorten_title(strip_site_name(title, site))
     body_lines = page.lines if title_from_text and text_is_body else _body_lines(page.lines, title)
@@ -329,6 +350,7 @@ def process_record(
             today=today,
             raw=record.text,
             notes=notes,
+            holder=fields["holder"],
         )
     fields = record.fields
     text_key = next((key for key in _JSONL_TEXT_KEYS if fields.get(key)), None)
@@ -338,13 +360,17 @@ def process_record(
     body = _as_text(fields[text_key], text_key)
     title_key = _first_present(fields, _JSONL_TITLE_KEYS) or "title"
     date_key = _first_present(fields, _JSONL_DATE_KEYS)
+    source_key = _first_present(fields, _JSONL_SOURCE_KEYS) or "source"
+    source = fields.get(source_key)
+    if isinstance(source, dict):  # schema.org: "publisher": {"@type": "Organization", "name": "..."}
+        source = source.get("name")
     title = _as_text(fields.get(title_key), title_key)
     return build_article(
         markup_text(body),
         title=markup_title(title),
         url=_as_text(fields.get("url"), "url"),
         published=fields[date_key] if date_key else None,
-        source=_as_text(fields.get("source"), "source"),
+        source=_as_text(source, source_key),
         given_id=fields.get("id"),
         today=today,
         text_is_body=True,

@@ -73,6 +73,13 @@ def _site_of_host(host: str) -> str:
     return host
 
 
+# The company's legal form is no part of the name a reader knows it by ("The Daily Ledger Media Ltd").
+_LEGAL_FORM = re.compile(
+    r"[\s,]+(?:(?:Pvt|Private)\.?(?:\s+(?:Ltd|Limited))?|Ltd|Limited|Inc|LLC|LLP|Corp|Corporation|PLC|GmbH)\.?$",
+    re.IGNORECASE,
+)
+
+
 def copyright_holder(line: str) -> str | None:
     """The publisher a copyright notice names ("© 2024 The Daily Ledger. All rights reserved." ->
     "The Daily Ledger"), or None when the line is no notice or names nothing that looks like a name."""
@@ -84,7 +91,7 @@ def copyright_holder(line: str) -> str | None:
     rest = line[mark.end() :]
     reserved = c.copyright_reserved.search(rest)
     name = re.split(r"\s*[.|,;:।]\s+|\s*[.|।]$", rest[: reserved.start()] if reserved else rest)[0]
-    name = name.strip(" .,|-–—")
+    name = _LEGAL_FORM.sub("", name.strip(" .,|-–—")).strip(" .,")
     if not name or len(name.split()) > _MAX_NAME_WORDS or any(ch.isdigit() for ch in name):
         return None
     if name[0].islower() or len(line.split()) > _MAX_NOTICE_WORDS:

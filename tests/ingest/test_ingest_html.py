@@ -95,6 +95,21 @@ def test_without_a_site_name_the_page_title_names_the_site_after_the_headline():
     assert doc["title"] == "पाकिस्तान और रूस ने व्यापार बढ़ाने पर सहमति जताई"
 
 
+def test_without_a_site_name_the_footers_copyright_notice_names_the_publisher():
+    page = PAGE.replace('<meta property="og:site_name" content="नवी खबर">', "").replace(" | नवी खबर", "")
+    notice = "<footer><p>© 2024 Navi Khabar Media Pvt Ltd. All rights reserved.</p> <a>Privacy</a></footer>"
+    doc = process_record(
+        RawRecord("page.html", None, "html", text=page.replace("<footer>Back to top</footer>", notice)), TODAY
+    )
+    assert doc["source"] == "Navi Khabar Media"
+    assert "©" not in doc["body"]
+    # A site name the page gives wins over the notice.
+    doc = process_record(
+        RawRecord("page.html", None, "html", text=PAGE.replace("<footer>Back to top</footer>", notice)), TODAY
+    )
+    assert doc["source"] == "नवी खबर"
+
+
 def test_a_page_title_names_a_site_only_after_the_whole_headline():
     assert (
         site_in_page_title("Floods in Assam - The Eastern Ledger", "Floods in Assam") == "The Eastern Ledger"

@@ -111,3 +111,27 @@ def test_a_headline_key_stands_for_the_title_and_a_number_for_the_date(tmp_path)
         ("Mexico elects its president", "2024-06-03"),
         ("Mexico votes", "2024-06-03"),
     ]
+
+
+def test_the_source_may_be_named_publisher_or_site_name_or_be_schema_orgs_publisher(tmp_path):
+    body = "The central bank held its key rate for a fourth meeting, citing food prices in India."
+    items = ingest_lines(
+        tmp_path,
+        {"title": "Rates on hold", "body": body, "publisher": "The Capitol Ledger"},
+        {"title": "Rates on hold", "body": body, "site_name": "Ledger Online", "id": "b"},
+        {
+            "title": "Rates on hold",
+            "body": body,
+            "publisher": {"@type": "Organization", "name": "भाषा"},
+            "id": "c",
+        },
+        {"title": "Rates on hold", "body": body, "source": "Wire One", "publisher": "Not this", "id": "d"},
+        {"title": "Rates on hold", "body": body, "publisher": ["a", "list"], "id": "e"},
+    )
+    assert [item.article["source"] for item in items[:4]] == [
+        "The Capitol Ledger",
+        "Ledger Online",
+        "भाषा",
+        "Wire One",
+    ]
+    assert isinstance(items[4], Failure) and "'publisher' must be a string" in items[4].reason

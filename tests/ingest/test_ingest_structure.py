@@ -78,6 +78,7 @@ def test_masthead_printed_twice_in_an_english_page_is_the_source():
         ("© 2024 The Daily Ledger. All rights reserved.", "The Daily Ledger"),
         ("Copyright © 2019-2024 Daily Ledger | All Rights Reserved", "Daily Ledger"),
         ("(c) 2023 Statecraft, Inc.", "Statecraft"),
+        ("© 2025 Daily Ledger Media Pvt. Ltd.", "Daily Ledger Media"),  # not its legal form
         ("© 2024 नवी खबर। सर्वाधिकार सुरक्षित।", "नवी खबर"),
         ("© ગુજરાત દર્પણ. તમામ હક્કો સુરક્ષિત.", "ગુજરાત દર્પણ"),
     ],
