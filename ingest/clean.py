@@ -40,6 +40,8 @@ def boilerplate_reason(line: str) -> str | None:
     if len(folded) <= _SHORT_LINE:
         if c.counter.match(folded.lstrip("·•|–— ")):  # "· 2 min read" after the date
             return "counter"
+        if c.relative_time.match(folded.strip("·•|–—.() ")):  # "Updated 2 hours ago"
+            return "timestamp"
         core = _EDGES.sub("", folded)
         if not any(ch.isalpha() for ch in core):
             return "no text"

@@ -63,6 +63,7 @@ class Cues:
     agency_credit: re.Pattern[str]
     agency_credit_max_words: int
     counter: re.Pattern[str]
+    relative_time: re.Pattern[str]
     sections: frozenset[str]
     home: frozenset[str]
     breadcrumb_split: re.Pattern[str]
@@ -72,6 +73,16 @@ class Cues:
     wire_agencies: frozenset[str]
     copyright_mark: re.Pattern[str]
     copyright_reserved: re.Pattern[str]
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _relative_time(data: dict) -> re.Pattern[str]:
+    """A line that only says how long ago ("Updated 2 hours ago", "5 घंटे पहले"), on the folded line."""
+    labels, units, ago = (_alternation(data[key]) for key in ("labels", "units", "ago"))
+    return re.compile(f"^(?:(?:{labels})\\s*[:：\\-–—]?\\s*)?(?:\\d+|an?|one)\\s*(?:{units})\\s+(?:{ago})$")
 
 
 @cache
@@ -104,6 +115,7 @@ def cues() -> Cues:
         agency_credit_max_words=int(data["agency_credits"]["max_words"]),
         # "15", "1,204 views", "2.3k shares": a bare counter left by a page's widgets.
         counter=re.compile(f"^\\d[\\d,.]*\\s*(?:(?:{units})\\s*)*$"),
+        relative_time=_relative_time(data["relative_time"]),
         sections=frozenset(fold(s) for s in data["sections"]),
         home=frozenset(fold(h) for h in data["home"]),
         breadcrumb_split=re.compile(f"\\s+[{seps}]\\s+"),

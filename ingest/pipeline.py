@@ -50,6 +50,7 @@ from ingest.source import (
 from ingest.title import (
     Breadcrumb,
     find_breadcrumb,
+    first_sentence,
     shorten_title,
     site_after_title,
     site_before_headline,
@@ -283,6 +284,10 @@ def build_article(
         )
     if not title:
         raise RejectedRecord("no article text left after removing boilerplate")
+    if title_from_text and len(page.lines) == 1 and title == page.lines[0]:
+        # A brief of one paragraph, without a headline: its first sentence is the title, and the
+        # paragraph the body (else the whole text would be the title, and the article have no body).
+        title = first_sentence(title) or title
     site = (
         clean_source(source)
         or (page.crumb.site if page.crumb else None)

@@ -68,6 +68,14 @@ def shorten_title(line: str) -> str:
     return line[: cut if cut > 0 else MAX_TITLE_CHARS].rstrip() + "…"
 
 
+def first_sentence(paragraph: str) -> str | None:
+    """The first sentence of a paragraph that has more after it, short enough for a title; else None."""
+    end = _SENTENCE_END.search(paragraph, 20, MAX_TITLE_CHARS)
+    if end and paragraph[end.end() :].strip():
+        return paragraph[: end.end()].strip()
+    return None
+
+
 # "Headline :: Site": a separator no headline uses, so what follows it names the site even when nothing
 # else does.
 _SITE_ONLY_SEPARATOR = re.compile(r"\s+::\s+")

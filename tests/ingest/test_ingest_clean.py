@@ -99,6 +99,12 @@ from .conftest import TODAY
         ("বিজ্ঞাপন", "navigation"),
         ("விளம்பரம்", "navigation"),
         ("اشتہار", "navigation"),
+        # How long ago, with no date: it dates nothing, and is no headline.
+        ("Updated 2 hours ago", "timestamp"),
+        ("Published: an hour ago", "timestamp"),
+        ("· 10 mins ago", "timestamp"),
+        ("अपडेट: 5 घंटे पहले", "timestamp"),
+        ("3 દિવસ પહેલાં", "timestamp"),
     ],
 )
 def test_boilerplate_lines_are_recognised(line, reason):
@@ -130,6 +136,9 @@ def test_boilerplate_lines_are_recognised(line, reason):
         "Share prices fell",
         "Trending topics on social media worried the ministry, officials said.",
         "Print media reply",
+        "Two hours ago, the army moved into the town.",
+        "5 घंटे पहले हुई बारिश से सड़कें डूब गईं।",
+        "Updated 2 hours ago rules apply",
         "Read more books, the minister told students in Pune.",
         "पढ़ें और आगे बढ़ें, प्रधानमंत्री ने छात्रों से कहा।",
         "The share of exports rose to 15 percent.",

@@ -68,7 +68,7 @@ def test_an_empty_title_is_taken_from_the_body_which_keeps_it(tmp_path):
         {"title": " ", "body": "Modi visits Japan\n\nThe prime minister met leaders in Tokyo on Monday."},
     )
     assert isinstance(one_line, Processed), one_line
-    assert one_line.article["title"] == "A body without a title. Modi spoke about Japan."
+    assert one_line.article["title"] == "A body without a title."  # a paragraph's first sentence
     assert one_line.article["body"] == "A body without a title. Modi spoke about Japan."
     assert isinstance(two_lines, Processed), two_lines
     assert two_lines.article["title"] == "Modi visits Japan"

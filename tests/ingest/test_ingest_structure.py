@@ -400,3 +400,26 @@ def test_a_wire_dateline_on_its_own_line_gives_the_date_and_the_agency(dateline,
 def test_a_named_source_wins_over_the_wire_agency():
     text = "Headline of the story\n\nTOKYO (Reuters) - Japan's prime minister called an election."
     assert build_article(text, source="The Daily Ledger", today=TODAY)["source"] == "The Daily Ledger"
+
+
+def test_a_brief_of_one_paragraph_is_titled_by_its_first_sentence():
+    brief = (
+        "मुंबई : राज्य सरकारने शेतकऱ्यांसाठी नवीन कर्जमाफी योजना जाहीर केली आहे. मुख्यमंत्र्यांनी सांगितले की "
+        "या योजनेचा लाभ लाखो शेतकऱ्यांना होईल."
+    )
+    doc = build_article(brief, today=TODAY)
+    assert doc["title"] == "मुंबई : राज्य सरकारने शेतकऱ्यांसाठी नवीन कर्जमाफी योजना जाहीर केली आहे."
+    assert doc["body"] == brief
+    with pytest.raises(RejectedRecord, match="no article body"):  # a headline alone is no article
+        build_article("Stocks rally as inflation cools", today=TODAY)
+
+
+def test_a_line_saying_how_long_ago_is_not_the_headline():
+    doc = build_article(
+        page("Updated 2 hours ago", "Stocks rally as inflation cools", PARAGRAPH), today=TODAY
+    )
+    assert (doc["title"], doc["body"], doc["published"]) == (
+        "Stocks rally as inflation cools",
+        PARAGRAPH,
+        None,
+    )
