@@ -312,12 +312,14 @@ def find_words(
     candidates: frozenset[str] | None = None,
     analyzers: tuple[str, ...] = ANALYZERS,
     stop_after: int | None = None,
-) -> list[tuple[int, int]]:
+    with_terms: bool = False,
+) -> list[tuple[int, int]] | list[tuple[int, int, tuple[str | None, ...]]]:
     """Offsets in ``text`` of the words whose terms (one per analyzer, None if dropped) ``accept`` takes.
 
     ``candidates``, when given, lets chunks without any of those terms be skipped unread: this is what
     makes highlighting a page of long articles cheap. ``stop_after`` keeps only the words that start at
     most that many characters past the first one found (a snippet needs the first matches, not all).
+    ``with_terms``: each word's offsets come with its terms (start, end, terms).
     """
     filtered, layers = _char_filtered(text, shared_char_filters(analyzers))
 
@@ -345,18 +347,21 @@ def find_words(
     found: list[tuple[int, tuple[tuple[int, int], ...]]] = []
     for chunk in looked_at:
         words = tables.analyses[chunk][1]
-        accepted = tuple((a, b) for a, b, terms in words if accept(terms))
+        accepted = tuple(word for word in words if accept(word[2]))
         if accepted:
             found.extend((base, accepted) for base in _whole_chunks(filtered, chunk))
     found.sort()
-    spans: list[tuple[int, int]] = []
+    spans: list = []
     limit = len(filtered)
     for base, accepted in found:
         if base > limit:
             break
         if not spans and stop_after is not None:
             limit = base + accepted[0][0] + stop_after
-        spans.extend((original(base + a), original(base + b)) for a, b in accepted)
+        if with_terms:
+            spans.extend((original(base + a), original(base + b), terms) for a, b, terms in accepted)
+        else:
+            spans.extend((original(base + a), original(base + b)) for a, b, _ in accepted)
     return spans
 
 

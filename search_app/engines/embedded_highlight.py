@@ -104,11 +104,17 @@ def _next_to(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool
 def _phrase_spans(text: str, phrase: tuple[PhraseWord, ...]) -> list[tuple[int, int]]:
     """The words of ``text`` where the phrase's words follow each other, in order: a phrase's word
     elsewhere is no match of the query (the index's phrase query does not take it either)."""
+    # One pass over the text for all of the phrase's words, each word found then told by its terms.
+    wanted = tuple(frozenset().union(*found) for found in zip(*(word.terms for word in phrase), strict=True))
     found: dict[tuple[int, int], set[int]] = {}  # a word's offsets -> the phrase's words it is
-    for index, word in enumerate(phrase):
-        accept = _acceptor(word.terms, ())
-        for span in find_words(text, accept, frozenset().union(*word.terms)):
-            found.setdefault(span, set()).add(index)
+    for start, end, terms in find_words(
+        text, _acceptor(wanted, ()), frozenset().union(*wanted), with_terms=True
+    ):
+        found.setdefault((start, end), set()).update(
+            index
+            for index, word in enumerate(phrase)
+            if any(term is not None and term in word.terms[i] for i, term in enumerate(terms))
+        )
     spans = sorted(found)
     last = len(phrase) - 1
     kept: list[tuple[int, int]] = []
