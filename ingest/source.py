@@ -207,7 +207,9 @@ def find_byline(lines: list[str], today: dt.date | None = None) -> Byline:
 
 # A wire story opens with its dateline and the agency in brackets: "TOKYO (Reuters) - ...",
 # "WASHINGTON (AP) — ...", "New Delhi, May 5 (PTI) The ...", "नई दिल्ली, 5 मई (भाषा)".
-_WIRE_CREDIT = re.compile(r"^(?P<place>[^()]{2,60}?)\s*\((?P<agency>[^()]{2,40})\)(?:\s*[-–—:])?(?:\s|$)")
+# The brackets end with a dash or a colon, or (in Hindi and Gujarati) the dateline's full stop:
+# "नई दिल्ली, 12 मार्च (आईएएनएस)। सरकार ने..."
+_WIRE_CREDIT = re.compile(r"^(?P<place>[^()]{2,60}?)\s*\((?P<agency>[^()]{2,40})\)(?:\s*[-–—:।])?(?:\s|$)")
 _MAX_AGENCY_WORDS = 3
 _MAX_DATELINE_WORDS = 6
 

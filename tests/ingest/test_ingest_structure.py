@@ -345,6 +345,7 @@ def test_a_title_with_a_slash_is_not_a_breadcrumb():
         ("WASHINGTON (AP) — The Senate passed the bill late on Monday night.", "AP"),
         ("New Delhi, May 5 (PTI) The government announced a new policy on Monday.", "PTI"),
         ("नई दिल्ली, 5 मई (भाषा) सरकार ने सोमवार को नई नीति की घोषणा की।", "भाषा"),
+        ("नई दिल्ली, 12 मार्च (आईएएनएस)। केंद्र सरकार ने नियम अधिसूचित कर दिए।", "आईएएनएस"),  # a danda
         ("અમદાવાદ, તા. 12 જૂન (એજન્સી) શહેરમાં ભારે વરસાદ પડ્યો હતો.", "એજન્સી"),
         # with the year too
         ("COLOMBO, March 3, 2022 (AFP) - A strong earthquake struck the coast on Monday.", "AFP"),
