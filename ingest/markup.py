@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Iterator
 
 import lxml.etree
 import lxml.html
@@ -86,6 +87,21 @@ def page_title(root: lxml.html.HtmlElement | None) -> str | None:
     return " ".join(title.text_content().split()) or None
 
 
+def _marked_elements(root: lxml.html.HtmlElement, tag: str, hint: re.Pattern[str]) -> Iterator:
+    """The page's ``tag`` elements and those whose class or id ``hint`` matches, in page order."""
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue  # comments, processing instructions
+        if element.tag == tag or hint.search(f"{element.get('class', '')} {element.get('id', '')}"):
+            yield element
+
+
+def _short_texts(elements: Iterable, max_chars: int) -> list[str]:
+    """Each element's text on one line, spaces collapsed, where it has one of at most ``max_chars``."""
+    texts = (" ".join(element.text_content().split()) for element in elements if isinstance(element.tag, str))
+    return [text for text in texts if text and len(text) <= max_chars]
+
+
 # Elements a page states its date in: <time>, or a class or id that says so ("date", "post-meta").
 _DATE_HINT = re.compile(r"date|time|publish|posted|meta|byline", re.IGNORECASE)
 _DATE_TEXT_MAX_CHARS = 120
@@ -96,16 +112,7 @@ def date_texts(root: lxml.html.HtmlElement | None) -> list[str]:
     extractor drops them as furniture, and its own date finder reads English month names only."""
     if root is None:
         return []
-    texts = []
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue  # comments, processing instructions
-        hint = f"{element.get('class', '')} {element.get('id', '')}"
-        if element.tag == "time" or _DATE_HINT.search(hint):
-            text = " ".join(element.text_content().split())
-            if text and len(text) <= _DATE_TEXT_MAX_CHARS:
-                texts.append(text)
-    return texts
+    return _short_texts(_marked_elements(root, "time", _DATE_HINT), _DATE_TEXT_MAX_CHARS)
 
 
 # Elements a page prints its footer in: <footer>, or a class or id that says so.
@@ -118,19 +125,8 @@ def footer_texts(root: lxml.html.HtmlElement | None) -> list[str]:
     the article extractor drops the footer, and with it the copyright notice that names the publisher."""
     if root is None:
         return []
-    texts = []
-    for footer in root.iter():
-        if not isinstance(footer.tag, str):
-            continue  # comments, processing instructions
-        hint = f"{footer.get('class', '')} {footer.get('id', '')}"
-        if footer.tag != "footer" and not _FOOTER_HINT.search(hint):
-            continue
-        for element in footer.iter():
-            if isinstance(element.tag, str):
-                text = " ".join(element.text_content().split())
-                if text and len(text) <= _FOOTER_TEXT_MAX_CHARS:
-                    texts.append(text)
-    return texts
+    footers = _marked_elements(root, "footer", _FOOTER_HINT)
+    return _short_texts((element for footer in footers for element in footer.iter()), _FOOTER_TEXT_MAX_CHARS)
 
 
 def link_texts(root: lxml.html.HtmlElement | None) -> frozenset[str]:
