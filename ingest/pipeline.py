@@ -46,6 +46,7 @@ from ingest.source import (
     is_host_name,
     source_from_url,
     wire_agency,
+    without_wire_credit,
 )
 from ingest.title import (
     Breadcrumb,
@@ -299,6 +300,10 @@ def build_article(
         or page.wire_source
         or clean_source(holder)
     )
+    if title_from_text and not (page.crumb and page.crumb.title):
+        # A story without a headline, whose first line is its wire lead: the title is the lead's text
+        # ("WASHINGTON (Reuters) - The Fed held rates" -> "The Fed held rates"); the body keeps the credit.
+        title = without_wire_credit(title)
     title = shorten_title(strip_site_name(title, site))
     body_lines = page.lines if title_from_text and text_is_body else _body_lines(page.lines, title)
     if not body_lines:

@@ -232,6 +232,14 @@ def wire_agency(line: str) -> str | None:
     return clean_source(agency) if is_place_and_day(place) or (known and place.isupper()) else None
 
 
+def without_wire_credit(line: str) -> str:
+    """``line`` without the dateline and agency credit it opens with ("TOKYO (Reuters) - Japan's ..." ->
+    "Japan's ..."); the line itself when it opens with none, or is nothing else."""
+    m = _WIRE_CREDIT.match(line.strip())
+    rest = line.strip()[m.end() :].strip() if m and wire_agency(line) else ""
+    return rest or line
+
+
 def _name_and_desk(text: str) -> tuple[str, str]:
     """A byline's name and what follows it after commas: its desk or city ("Rakesh Sharma, Sports Desk",
     "Jane Doe, New Delhi"), at most two short parts; the whole text when it is not of that shape."""

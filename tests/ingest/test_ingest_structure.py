@@ -424,3 +424,24 @@ def test_a_line_saying_how_long_ago_is_not_the_headline():
         PARAGRAPH,
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "WASHINGTON (Reuters) - The Fed held rates steady on Wednesday.\n\nMarkets rose after it.",
+            "The Fed held rates steady on Wednesday.",
+        ),
+        (
+            "नई दिल्ली, 12 मार्च (आईएएनएस)। सरकार ने नियम अधिसूचित किए।\n\nशरणार्थियों को नागरिकता मिलेगी।",
+            "सरकार ने नियम अधिसूचित किए।",
+        ),
+        # A headline is kept as it is, brackets and all.
+        ("Modi (BJP) wins\n\nNEW DELHI (PTI) - The results came in.", "Modi (BJP) wins"),
+    ],
+)
+def test_a_story_without_a_headline_is_titled_by_its_wire_lead_without_the_credit(text, title):
+    doc = build_article(text, today=TODAY)
+    assert doc["title"] == title
+    assert "(" in doc["body"].split("\n")[0]  # the body opens with the credit, as the story does
