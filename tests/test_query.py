@@ -143,6 +143,13 @@ def test_a_long_word_is_also_looked_for_split_in_two(word, splits):
         ("યુપીએસસી", ["UPSC"]),
         ("जी", []),  # one letter name alone is a word (जी, "sir")
         ("मोदी", []),  # not made of letter names
+        # Letters with a number: one letter is enough, joined to the number or with a hyphen.
+        ("G20", ["G-20", "जी20", "जी-20", "જી20", "જી-20"]),
+        ("जी-7", ["G7", "G-7", "जी7", "જી7", "જી-7"]),
+        ("F16", ["F-16", "एफ16", "एफ-16", "એફ16", "એફ-16"]),
+        ("COVID19", []),  # said as a word: कोविड
+        ("g20", []),  # typed as a word
+        ("मोदी7", []),
     ],
 )
 def test_acronyms_are_also_looked_for_in_letter_names(word, spellings):

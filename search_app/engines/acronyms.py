@@ -7,6 +7,7 @@ the Latin acronym (data in ``search_app/data/letter_names.tsv``).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from importlib.resources import files
@@ -16,6 +17,10 @@ from search_app.query import Term
 LETTER_NAMES = files("search_app").joinpath("data", "letter_names.tsv")
 # Acronyms of this many Latin letters are spelled out; longer words are seldom said letter by letter.
 MIN_LETTERS, MAX_LETTERS = 2, 5
+# Letters with a number (G20, P5, जी7, જી-20): one letter is enough, the number makes it a name; up to
+# three (COVID-19 is said as a word: कोविड).
+_WITH_NUMBER = re.compile(r"(?P<letters>[^\d\s-]+?)-?(?P<number>\d{1,4})")
+MAX_LETTERS_WITH_NUMBER = 3
 
 
 @lru_cache(maxsize=1)
@@ -34,18 +39,18 @@ def _table() -> tuple[dict[str, tuple[str, str]], tuple[tuple[str, str], ...]]:
     return spelled, tuple(sorted(names, key=lambda item: -len(item[0])))
 
 
-@lru_cache(maxsize=4096)
-def letter_name_spellings(word: str) -> tuple[Term, ...]:
-    """The other spellings of ``word`` if it can be an acronym or an initial: its letter names in Hindi
-    and Gujarati for 2-5 Latin letters typed with two capitals or more, or one capital (S Jaishankar =
-    एस जयशंकर), the Latin letters for a word made wholly of two or more letter names (one letter name
-    alone is as often a word: जी, "sir")."""
-    spelled, names = _table()
-    if len(word) <= MAX_LETTERS and word.isascii() and word.isalpha():
-        if sum(c.isupper() for c in word) < min(len(word), MIN_LETTERS):
-            return ()  # typed as a word (Modi, fat, s), not as an acronym (BJP, AfD) or an initial
-        letters = [spelled[c] for c in word.upper()]
-        return tuple(Term(("".join(written[script] for written in letters),)) for script in (0, 1))
+def _latin_letters(word: str) -> tuple[str, str] | None:
+    """The Hindi and Gujarati letter names of the Latin letters ``word`` is made of."""
+    spelled, _ = _table()
+    if not (word.isascii() and word.isalpha()) or any(c.upper() not in spelled for c in word):
+        return None
+    letters = [spelled[c] for c in word.upper()]
+    return "".join(written[0] for written in letters), "".join(written[1] for written in letters)
+
+
+def _letters_of_names(word: str) -> str | None:
+    """The Latin letters ``word`` spells in letter names (बीजेपी -> BJP), or None."""
+    _, names = _table()
     rest, letters = unicodedata.normalize("NFC", word), []
     while rest:
         for name, letter in names:
@@ -54,8 +59,40 @@ def letter_name_spellings(word: str) -> tuple[Term, ...]:
                 rest = rest[len(name) :]
                 break
         else:
-            return ()  # not made of letter names alone
-    return (Term(("".join(letters),)),) if len(letters) >= MIN_LETTERS else ()
+            return None  # not made of letter names alone
+    return "".join(letters)
+
+
+def _with_number(word: str) -> tuple[Term, ...]:
+    """Letters with a number in the other scripts, with the number joined and after a hyphen, as news
+    writes both (G20 = जी20 = जी-20 = જી20)."""
+    m = _WITH_NUMBER.fullmatch(word)
+    if m is None:
+        return ()
+    letters, number = m["letters"], m["number"]
+    # Latin letters count in capitals only: g20 is typed as a word.
+    latin = _letters_of_names(letters) if not letters.isascii() else letters if letters.isupper() else None
+    if not latin or len(latin) > MAX_LETTERS_WITH_NUMBER or (names := _latin_letters(latin)) is None:
+        return ()
+    found = (f"{spelling}{joint}{number}" for spelling in (latin, *names) for joint in ("", "-"))
+    return tuple(Term((spelling,)) for spelling in found if spelling != word)
+
+
+@lru_cache(maxsize=4096)
+def letter_name_spellings(word: str) -> tuple[Term, ...]:
+    """The other spellings of ``word`` if it can be an acronym or an initial: its letter names in Hindi
+    and Gujarati for 2-5 Latin letters typed with two capitals or more, or one capital (S Jaishankar =
+    एस जयशंकर), the Latin letters for a word made wholly of two or more letter names (one letter name
+    alone is as often a word: जी, "sir")."""
+    if any(c.isdigit() for c in word):
+        return _with_number(word)
+    if len(word) <= MAX_LETTERS and word.isascii() and word.isalpha():
+        if sum(c.isupper() for c in word) < min(len(word), MIN_LETTERS):
+            return ()  # typed as a word (Modi, fat, s), not as an acronym (BJP, AfD) or an initial
+        names = _latin_letters(word)
+        return tuple(Term((name,)) for name in names) if names else ()
+    latin = _letters_of_names(word)
+    return (Term((latin,)),) if latin and len(latin) >= MIN_LETTERS else ()
 
 
 @lru_cache(maxsize=4096)
