@@ -76,6 +76,7 @@ class Cues:
 
 
 def _alternation(phrases: list[str]) -> str:
+    """A regex alternation of the folded ``phrases``, longest first (so that the longest one matches)."""
     return "|".join(re.escape(fold(p)) for p in sorted(phrases, key=len, reverse=True))
 
 
@@ -89,12 +90,11 @@ def _relative_time(data: dict) -> re.Pattern[str]:
 def cues() -> Cues:
     """The compiled cue lists (loaded on first use, then shared)."""
     data = load_json("boilerplate.json")
-    units = "|".join(re.escape(fold(u)) for u in sorted(data["counter_units"], key=len, reverse=True))
+    units = _alternation(data["counter_units"])
     seps = "".join(re.escape(s) for s in data["breadcrumb_separators"])
     byline = data["byline"]
-    cue_alt = "|".join(re.escape(fold(c)) for c in sorted(byline["cues"], key=len, reverse=True))
-    org_alt = "|".join(re.escape(fold(c)) for c in sorted(byline["org_suffixes"], key=len, reverse=True))
-    prefix_alt = "|".join(re.escape(fold(c)) for c in sorted(data["prefix"], key=len, reverse=True))
+    cue_alt, org_alt = _alternation(byline["cues"]), _alternation(byline["org_suffixes"])
+    prefix_alt = _alternation(data["prefix"])
     return Cues(
         whole_line=frozenset(fold(p) for p in data["whole_line"]),
         list_headings=frozenset(fold(p) for p in data["list_headings"]["phrases"]),

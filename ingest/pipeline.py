@@ -147,11 +147,12 @@ def _html_fields(html: str) -> dict[str, str | None]:
         site, title = site_first
     elif not site or is_host_name(site):
         site = site_in_page_title(heading, title) or site
-    # The publisher the footer's copyright notice names, which the extractor dropped with the footer: a
-    # better name than a host name.
-    holder = next(filter(None, map(copyright_holder, footer_texts(root))), None)
-    if holder and site and is_host_name(site):
-        site = None
+    # Without a site name: the publisher the footer's copyright notice names (the extractor dropped the
+    # footer), a better name than a host name. Read only then: it is another walk over the whole page.
+    holder = None
+    if not site or is_host_name(site):
+        holder = next(filter(None, map(copyright_holder, footer_texts(root))), None)
+        site = None if holder else site
     return {
         "title": title,
         "body": doc.text,

@@ -214,11 +214,11 @@ _MAX_AGENCY_WORDS = 3
 _MAX_DATELINE_WORDS = 6
 
 
-def wire_agency(line: str) -> str | None:
-    """The agency a wire story's opening line credits ("TOKYO (Reuters) - ..." -> "Reuters"), else None.
-    Before the brackets stands a dateline: a place and a day credit whatever they bracket; a place in
-    capitals alone only a known agency (``boilerplate.json``, ``wire_agencies``)."""
-    m = _WIRE_CREDIT.match(line.strip())
+def _wire_credit(line: str) -> re.Match[str] | None:
+    """The dateline and agency credit a wire story's opening line starts with, else None. Before the
+    brackets stands a dateline: a place and a day credit whatever they bracket; a place in capitals
+    alone only a known agency (``boilerplate.json``, ``wire_agencies``)."""
+    m = _WIRE_CREDIT.match(line)
     if not m:
         return None
     place, agency = m["place"].strip(" ,"), m["agency"].strip()
@@ -229,15 +229,22 @@ def wire_agency(line: str) -> str | None:
     if not place or len(place.split()) > _MAX_DATELINE_WORDS:
         return None
     known = fold(agency) in cues().wire_agencies
-    return clean_source(agency) if is_place_and_day(place) or (known and place.isupper()) else None
+    return m if is_place_and_day(place) or (known and place.isupper()) else None
+
+
+def wire_agency(line: str) -> str | None:
+    """The agency a wire story's opening line credits ("TOKYO (Reuters) - ..." -> "Reuters"), else None
+    (``_wire_credit``)."""
+    m = _wire_credit(line.strip())
+    return clean_source(m["agency"].strip()) if m else None
 
 
 def without_wire_credit(line: str) -> str:
     """``line`` without the dateline and agency credit it opens with ("TOKYO (Reuters) - Japan's ..." ->
     "Japan's ..."); the line itself when it opens with none, or is nothing else."""
-    m = _WIRE_CREDIT.match(line.strip())
-    rest = line.strip()[m.end() :].strip() if m and wire_agency(line) else ""
-    return rest or line
+    stripped = line.strip()
+    m = _wire_credit(stripped)
+    return (stripped[m.end() :].strip() if m else "") or line
 
 
 def _name_and_desk(text: str) -> tuple[str, str]:

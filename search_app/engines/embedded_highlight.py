@@ -22,7 +22,7 @@ from search_app.analysis import ANALYZERS
 from search_app.analysis.chain import find_words
 from search_app.engines.base import MARK_CLOSE, MARK_OPEN
 from search_app.engines.embedded_query import MatchTerms, PhraseWord
-from search_app.engines.query_terms import query_terms
+from search_app.engines.query_terms import indic_key
 
 FRAGMENT_CHARS = 200
 MAX_FRAGMENTS = 2
@@ -98,7 +98,7 @@ def _next_to(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool
     gap = text[first[1] : second[0]]
     if not _WORD_CHARACTER.search(gap):
         return True
-    return len(gap) <= MAX_PHRASE_GAP and not query_terms(gap).get("indic_text")
+    return len(gap) <= MAX_PHRASE_GAP and not indic_key(gap)
 
 
 def _phrase_spans(text: str, phrase: tuple[PhraseWord, ...]) -> list[tuple[int, int]]:

@@ -40,6 +40,7 @@ from search_app.engines.query_terms import (
     loose_phrase,
     phrase_variant_terms,
     query_terms,
+    searchable_words,
     variant_terms,
     whole_phrase_terms,
     whole_word_terms,
@@ -71,13 +72,10 @@ class PhraseWord(NamedTuple):
 
 @lru_cache(maxsize=1024)
 def phrase_marks(words: tuple[str, ...], skeletons: bool = True) -> tuple[PhraseWord, ...]:
-    """The words of a phrase with the terms each is marked by, leaving out its stop words (which the
-    phrase's terms leave out too); without the consonant skeletons for ``skeletons=False``."""
+    """The words of a phrase but its stop words (``searchable_words``) with the terms each is marked by;
+    without the consonant skeletons for ``skeletons=False``."""
     marks = []
-    for word in words:
-        own = query_terms(word)
-        if not own.get("indic_text"):
-            continue
+    for word, own in searchable_words(words):
         whole, cut, variants = whole_word_terms(word), gujarati_cut_terms((word,)), variant_terms(word)
         terms = []
         for analyzer in ANALYZERS:
@@ -340,8 +338,8 @@ def _group_queries(
         # A listed spelling is exact: no fuzzy neighbours either (Madras is not Vadra).
         queries.append(term_query(schema, spelling, matches, loose=False, skeletons=False, slots=slots))
     for word in name.compounds if name else ():
-        # A split word's phrase is not highlighted: its parts would be marked wherever they occur,
-        # and bodies would need the index's answer, as for typed phrases (a second search).
+        # A split word's phrase is not marked: marking it would set ``MatchTerms.phrases``, and every
+        # search with such a word would ask the index which bodies matched (a second search).
         marked = None if word.is_phrase else matches
         queries.append(term_query(schema, word, marked, loose=False, slots=slots, word_by_word=False))
     return [q for q in queries if q is not None]

@@ -151,6 +151,12 @@ def _latin_word(text: str) -> str | None:
     return latin[0] if latin[0].isascii() and latin[0].isalpha() else None
 
 
+def searchable_words(words: tuple[str, ...]) -> list[tuple[str, Mapping[str, tuple[str, ...]]]]:
+    """Each word of a phrase with its ``query_terms``, leaving out its stop words (which the phrase's
+    own terms leave out too)."""
+    return [(word, own) for word in words if (own := query_terms(word)).get("indic_text")]
+
+
 @lru_cache(maxsize=4096)
 def gujarati_cut_term(text: str) -> str | None:
     """The Latin reading of the one word ``text`` without the ending the Gujarati stemmer would cut
@@ -184,10 +190,7 @@ def gujarati_cut_terms(words: tuple[str, ...]) -> Mapping[str, tuple[str, ...]]:
     "Sheikh Hasina" sheikh hasi), where every word has a term there. Empty when no word is cut."""
     terms: dict[str, list[str]] = {analyzer: [] for analyzer in CUT_ANALYZERS}
     cut_any = False
-    for word in words:
-        own = query_terms(word)
-        if not own.get("indic_text"):
-            continue  # a stop word, left out of the phrase's terms too
+    for word, own in searchable_words(words):
         cut = gujarati_cut_term(word)
         cut_any = cut_any or cut is not None
         reading = query_terms(cut) if cut else own
@@ -265,11 +268,17 @@ _SOUND_RESPELLINGS = (
 )
 
 
+# The fields a word's variants are looked for in: the Latin reading, and the skeletons of the words of
+# the other scripts (a respelling's).
+VARIANT_ANALYZERS = ("latin_text", "skeleton_nonlatin_words")
+
+
 @lru_cache(maxsize=4096)
 def variant_terms(text: str) -> Mapping[str, tuple[str, ...]]:
     """Per field, the other terms the one word ``text`` is looked for by: its ``latin_variants``, and
     the Latin reading and skeleton of its _SOUND_RESPELLINGS (for a capitalized word in Latin letters)."""
-    found: dict[str, list[str]] = {"latin_text": list(latin_variants(text)), "skeleton_nonlatin_words": []}
+    found: dict[str, list[str]] = {analyzer: [] for analyzer in VARIANT_ANALYZERS}
+    found["latin_text"] += latin_variants(text)
     if text.isascii() and text.isalpha() and text[:1].isupper() and len(text) >= MIN_RESPELLED:
         own = query_terms(text)
         for pattern, replacement in _SOUND_RESPELLINGS:
@@ -296,12 +305,9 @@ def phrase_variants(words: tuple[str, ...]) -> Mapping[str, tuple[tuple[str, ...
     every word has one term, as in the phrase's own terms. Empty when no word has variants."""
     phrase = query_terms(" ".join(words))
     found = {}
-    for analyzer in ("latin_text", "skeleton_nonlatin_words"):
+    for analyzer in VARIANT_ANALYZERS:
         positions = []
-        for word in words:
-            own = query_terms(word)
-            if not own.get("indic_text"):
-                continue  # a stop word, left out of the phrase's terms too
+        for word, own in searchable_words(words):
             if len(own.get(analyzer, ())) != 1:
                 break
             positions.append((own[analyzer][0], *variant_terms(word).get(analyzer, ())))
@@ -312,6 +318,7 @@ def phrase_variants(words: tuple[str, ...]) -> Mapping[str, tuple[tuple[str, ...
     return MappingProxyType(found)
 
 
+@lru_cache(maxsize=4096)  # asked for every quoted phrase of every search
 def phrase_variant_terms(words: tuple[str, ...]) -> Mapping[str, tuple[tuple[str, ...], ...]]:
     """Per field, the phrases of ``phrase_variants`` to look for besides the phrase's own terms, each a
     tuple of terms; at most MAX_PHRASE_VARIANTS per field."""
@@ -341,10 +348,7 @@ def loose_phrase(words: tuple[str, ...]) -> LoosePhrase | None:
     if SKELETON_ANALYZERS & query_terms(" ".join(words)).keys():
         return None  # the whole phrase has skeletons: it is looked for by them
     skeletons, short = [], []
-    for word in words:
-        own = query_terms(word)
-        if not own.get("indic_text"):
-            continue
+    for word, own in searchable_words(words):
         analyzers = tuple(a for a in ANALYZERS if a in SKELETON_ANALYZERS and a in own)
         found = {own[a] for a in analyzers}  # one search analyzer: the same terms in both fields
         if not found:

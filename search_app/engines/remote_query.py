@@ -98,17 +98,17 @@ def _word_query(term: Term, negated: bool, skeletons: bool = True, fuzzy: bool =
     # The word read whole, too (હસીના finds હસીનાનું): terms the server's analyzers do not make from
     # the query text, analysed here as the embedded engine does (``whole_word_terms``).
     for analyzer, whole in whole_word_terms(word).items():
-        for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer]):
+        for field, boost in _boosted_fields(analyzer):
             queries.append({"term": {field: {"value": whole, "boost": boost}}})
     # Sonia also as सोनिया reads (soniya), and back; Roger as रोजर (``variant_terms``).
     for analyzer, variants in variant_terms(word).items():
-        if skeletons or analyzer not in SKELETON_ANALYZERS:
-            for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer]):
-                queries += [{"term": {field: {"value": variant, "boost": boost}}} for variant in variants]
+        for field, boost in _boosted_fields(analyzer, skeletons):
+            queries += [{"term": {field: {"value": variant, "boost": boost}}} for variant in variants]
     # Meloni also as the Gujarati stemmer leaves મેલોની (``gujarati_cut_terms``), in Gujarati articles only.
     for analyzer, (cut,) in gujarati_cut_terms(term.words).items():
-        if skeletons or analyzer not in SKELETON_ANALYZERS:
-            queries += _in_gujarati(analyzer, lambda field, cut=cut: {"term": {field: cut}})
+        queries += _in_gujarati(
+            _boosted_fields(analyzer, skeletons), lambda field, cut=cut: {"term": {field: cut}}
+        )
     return {"dis_max": {"queries": queries, "tie_breaker": TIE_BREAKER}}
 
 
@@ -124,13 +124,20 @@ def _span_phrase(field: str, terms: Sequence[str | Sequence[str]], boost: float 
     return {"span_near": {"clauses": spans, "slop": 0, "in_order": True, "boost": boost}}
 
 
-def _in_gujarati(analyzer: str, query: Callable[[str], dict[str, Any]]) -> list[dict[str, Any]]:
-    """``query`` of each field of ``analyzer``, in articles in the Gujarati stemmer's language only."""
+def _in_gujarati(
+    fields: list[tuple[str, float]], query: Callable[[str], dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """``query`` of each of ``fields``, in articles in the Gujarati stemmer's language only."""
     language = {"term": {"language": CUT_LANGUAGE}}
-    return [
-        {"bool": {"must": query(field), "filter": language, "boost": boost}}
-        for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer])
-    ]
+    return [{"bool": {"must": query(field), "filter": language, "boost": boost}} for field, boost in fields]
+
+
+def _boosted_fields(analyzer: str, skeletons: bool = True) -> list[tuple[str, float]]:
+    """The fields of ``analyzer`` with their boosts; none for a skeleton field when ``skeletons`` is
+    False (a name's other spellings, which are exact)."""
+    if not skeletons and analyzer in SKELETON_ANALYZERS:
+        return []
+    return [_field_boost(spec) for spec in FIELDS_BY_ANALYZER[analyzer]]
 
 
 def _field_boost(spec: str) -> tuple[str, float]:
@@ -146,24 +153,24 @@ def _phrase_query(term: Term, skeletons: bool = True, word_by_word: bool = True)
     # Each word read whole, too ("શેખ હસીના" finds શેખ હસીનાનું): terms the server's analyzers do not
     # make from the query text, so a span query of them in order (a phrase of given terms).
     for analyzer, whole in whole_phrase_terms(term.text).items():
-        for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer]):
+        for field, boost in _boosted_fields(analyzer):
             clauses.append(_span_phrase(field, whole, boost))
     # "Angela Merkel" also as एंजेला मर्केल reads (anjela merkel), each word in its variants
     # (``phrase_variants``): a span query with the terms each word may be at its place.
     for analyzer, positions in phrase_variants(term.words).items():
-        if skeletons or analyzer not in SKELETON_ANALYZERS:
-            for field, boost in map(_field_boost, FIELDS_BY_ANALYZER[analyzer]):
-                clauses.append(_span_phrase(field, positions, boost))
+        for field, boost in _boosted_fields(analyzer, skeletons):
+            clauses.append(_span_phrase(field, positions, boost))
     # "Sheikh Hasina" also as the Gujarati stemmer leaves શેખ હસીના (``gujarati_cut_terms``).
     for analyzer, cut in gujarati_cut_terms(term.words).items():
-        if skeletons or analyzer not in SKELETON_ANALYZERS:
-            clauses += _in_gujarati(analyzer, lambda field, cut=cut: _span_phrase(field, cut))
+        clauses += _in_gujarati(
+            _boosted_fields(analyzer, skeletons), lambda field, cut=cut: _span_phrase(field, cut)
+        )
     # A phrase with a word too short for a skeleton, across scripts (``loose_phrase``): each word with
     # one by its skeleton, the others as words, anywhere in the article.
     if word_by_word and (loose := loose_phrase(term.words)):
         parts: list[dict[str, Any]] = []
         for analyzers, skeleton in loose.skeletons:
-            fields = [_field_boost(spec) for analyzer in analyzers for spec in FIELDS_BY_ANALYZER[analyzer]]
+            fields = [field for analyzer in analyzers for field in _boosted_fields(analyzer)]
             found = [{"term": {field: {"value": skeleton, "boost": boost}}} for field, boost in fields]
             parts.append({"dis_max": {"queries": found, "tie_breaker": TIE_BREAKER}})
         parts += [_word_query(Term((word,)), negated=False, fuzzy=False) for word in loose.words]
