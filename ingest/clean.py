@@ -42,6 +42,8 @@ def boilerplate_reason(line: str) -> str | None:
             return "counter"
         if c.relative_time.match(folded.strip("·•|–—.() ")):  # "Updated 2 hours ago"
             return "timestamp"
+        if _is_counter_row(folded):  # "Posted · 3 min read", "3 मिनट में पढ़ें | 1.2K शेयर"
+            return "counter"
         core = _EDGES.sub("", folded)
         if not any(ch.isalpha() for ch in core):
             return "no text"
@@ -68,6 +70,23 @@ def boilerplate_reason(line: str) -> str | None:
     if len(folded) <= _SHORT_LINE and _is_menu(folded):
         return "navigation"
     return None
+
+
+# The parts of a row of counters and timestamps: between "·", "•", "|" or a spaced dash.
+_COUNTER_ROW_SPLIT = re.compile(r"\s*[·•|]\s*|\s+[–—-]\s+")
+
+
+def _is_counter_row(folded: str) -> bool:
+    """A row of the page's counters and relative times, with bare labels ("Posted · 3 min read", "5 min
+    read · Updated 2 hours ago"): every part is one of those, and one at least is not a label."""
+    c = cues()
+    parts = [part.strip(".() ") for part in _COUNTER_ROW_SPLIT.split(folded)]
+    parts = [part for part in parts if part]
+    if len(parts) < 2:
+        return False
+    stats = sum(1 for part in parts if c.counter.match(part) or c.relative_time.match(part))
+    labels = sum(1 for part in parts if part in c.time_labels)
+    return stats > 0 and stats + labels == len(parts)
 
 
 def _is_cue_row(core: str, cues: frozenset[str] | set[str]) -> bool:

@@ -64,6 +64,7 @@ class Cues:
     agency_credit_max_words: int
     counter: re.Pattern[str]
     relative_time: re.Pattern[str]
+    time_labels: frozenset[str]
     sections: frozenset[str]
     home: frozenset[str]
     breadcrumb_split: re.Pattern[str]
@@ -116,6 +117,7 @@ def cues() -> Cues:
         # "15", "1,204 views", "2.3k shares": a bare counter left by a page's widgets.
         counter=re.compile(f"^\\d[\\d,.]*\\s*(?:(?:{units})\\s*)*$"),
         relative_time=_relative_time(data["relative_time"]),
+        time_labels=frozenset(fold(label) for label in data["relative_time"]["labels"]),
         sections=frozenset(fold(s) for s in data["sections"]),
         home=frozenset(fold(h) for h in data["home"]),
         breadcrumb_split=re.compile(f"\\s+[{seps}]\\s+"),

@@ -55,6 +55,7 @@ from ingest.title import (
     shorten_title,
     site_after_title,
     site_before_headline,
+    site_in_headline,
     site_in_page_title,
     strip_site_name,
 )
@@ -146,7 +147,12 @@ def _html_fields(html: str) -> dict[str, str | None]:
     if site_first:
         site, title = site_first
     elif not site or is_host_name(site):
-        site = site_in_page_title(heading, title) or site
+        # The extractor cuts the site off a <title>, not off an og:title ("Headline | Site").
+        site_last = site_in_headline(title)
+        if site_last:
+            title, site = site_last
+        else:
+            site = site_in_page_title(heading, title) or site
     # Without a site name: the publisher the footer's copyright notice names (the extractor dropped the
     # footer), a better name than a host name. Read only then: it is another walk over the whole page.
     holder = None

@@ -112,6 +112,25 @@ def site_in_page_title(page_title: str | None, headline: str | None) -> str | No
 
 # "Site | Headline": a one-word site before a headline of at least this many words.
 _HEADLINE_MIN_WORDS = 4
+# A headline's own last part after "|" is a site name only when it is shorter than the rest, which is
+# headline-length: "Budget 2024 | What changed for taxpayers" is one headline.
+_PIPE_SEPARATOR = re.compile(r"\s+\|\s+")
+
+
+def site_in_headline(headline: str | None) -> tuple[str, str] | None:
+    """(headline, site) of a headline that ends with the site's name, as an og:title often does
+    ("Headline | Site"), or None. Only a part after the one "|" of the headline names the site, when it
+    is short and the rest is headline-length: after ":" or "-" it is more often the headline's own
+    ("Budget 2024: What changed"), and two "|" put a section between ("Floods | India | Ledger")."""
+    if not headline or len(_PIPE_SEPARATOR.findall(headline)) != 1:
+        return None
+    head, site = (part.strip() for part in _PIPE_SEPARATOR.split(headline.strip()))
+    if _TITLE_SITE_SEPARATOR.search(site) or fold(site) in cues().home:
+        return None
+    head_words, site_words = len(head.split()), len(site.split())
+    if head_words >= _HEADLINE_MIN_WORDS and 0 < site_words <= _SITE_MAX_WORDS and site_words < head_words:
+        return head, site
+    return None
 
 
 def site_before_headline(

@@ -19,3 +19,12 @@ def seed_articles(seeds_dir) -> dict[str, dict]:
     failures = [item for item in items if not isinstance(item, Processed)]
     assert not failures, failures
     return {item.path.rsplit("/", 1)[-1][:3]: dict(item.article) for item in items}
+
+
+def ingest_file(tmp_path, name: str, text: str) -> Processed:
+    """The one article the real pipeline makes of a file ``name`` holding ``text``, written to tmp_path."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    items = list(iter_articles([str(path)], today=TODAY))
+    assert len(items) == 1 and isinstance(items[0], Processed), items
+    return items[0]

@@ -105,6 +105,16 @@ from .conftest import TODAY
         ("· 10 mins ago", "timestamp"),
         ("अपडेट: 5 घंटे पहले", "timestamp"),
         ("3 દિવસ પહેલાં", "timestamp"),
+        # A row of counters, relative times and bare labels between separators.
+        ("Posted · 3 min read", "counter"),
+        ("5 min read · Updated 2 hours ago", "counter"),
+        ("3 मिनट में पढ़ें | 1.2K शेयर", "counter"),
+        # Links to other stories and invitations to comment.
+        ("Related stories", "navigation"),
+        ("यह भी देखें", "navigation"),
+        ("આ સમાચાર પણ વાંચો", "navigation"),
+        ("Comments are moderated and may take a while to appear.", "notice"),
+        ("आप अपनी राय कमेंट बॉक्स में लिखें।", "notice"),
     ],
 )
 def test_boilerplate_lines_are_recognised(line, reason):

@@ -7,9 +7,9 @@ import pytest
 from ingest.pipeline import RejectedRecord, process_record
 from ingest.readers import RawRecord
 from ingest.source import clean_source
-from ingest.title import site_before_headline, site_in_page_title
+from ingest.title import site_before_headline, site_in_headline, site_in_page_title
 
-from .conftest import TODAY
+from .conftest import TODAY, ingest_file
 
 PAGE = """<!doctype html>
 <html lang="hi"><head>
@@ -191,3 +191,31 @@ def test_an_article_with_a_block_of_related_links_is_kept():
     page = _links_page(links=12, paragraphs=6)
     doc = process_record(RawRecord("story.html", None, "html", text=page), TODAY)
     assert "Paragraph 5 of the story" in doc["body"]
+
+
+_OG_PAGE = """<html><head><meta charset="utf-8">{head}</head><body>
+<p>સુરત: ઓલપાડ તાલુકાના દરિયાકાંઠે ભારે પવનને કારણે માછીમારોની બોટ પલટી ખાઈ ગઈ હતી. ચાર માછીમારો લાપતા છે.</p>
+<p>કોસ્ટ ગાર્ડ દ્વારા શોધખોળ ચાલી રહી છે.</p></body></html>"""
+_OG = '<meta property="og:title" content="સુરતમાં બોટ પલટી, ૪ માછીમારો લાપતા | ગુજરાત ન્યૂઝ ૨૪">'
+
+
+@pytest.mark.parametrize(
+    "head",
+    [_OG, _OG + "<title>સુરતમાં બોટ પલટી, ૪ માછીમારો લાપતા | ગુજરાત ન્યૂઝ ૨૪</title>"],
+    ids=["og-title-only", "og-title-and-title"],
+)
+def test_an_og_title_loses_its_site_suffix_which_names_the_source(tmp_path, head):
+    doc = ingest_file(tmp_path, "page.html", _OG_PAGE.format(head=head)).article
+    assert (doc["title"], doc["source"]) == ("સુરતમાં બોટ પલટી, ૪ માછીમારો લાપતા", "ગુજરાત ન્યૂઝ ૨૪")
+
+
+def test_an_og_title_keeps_a_last_part_that_is_its_own():
+    assert site_in_headline("સુરતમાં બોટ પલટી, ૪ માછીમારો લાપતા | ગુજરાત ન્યૂઝ") == (
+        "સુરતમાં બોટ પલટી, ૪ માછીમારો લાપતા",
+        "ગુજરાત ન્યૂઝ",
+    )
+    # A short headline before a longer part, a section between, a colon, the home page.
+    assert site_in_headline("Budget 2024 | What changed for taxpayers") is None
+    assert site_in_headline("Floods in Assam leave thousands | India | Ledger") is None
+    assert site_in_headline("Floods in Assam leave thousands: Ledger") is None
+    assert site_in_headline("Floods in Assam leave thousands | Home") is None
