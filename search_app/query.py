@@ -5,7 +5,8 @@ Grammar (deliberately forgiving: any input parses, nothing reaches an engine as 
   "quoted phrase"  the words in this order
   -word, -"phrase" must not match (also NOT word, NOT "phrase")
   a OR b           either (binds tighter than the implicit AND: ``x a OR b`` is ``x AND (a OR b)``)
-Unbalanced quotes close at the end of the input; stray operators are ignored.
+Unbalanced quotes close at the end of the input; stray operators are ignored, and so is other engines'
+syntax on a word (``title:``, ``^2``, ``~1``): the word is still looked for.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ MAX_QUERY_LENGTH = 500
 
 # A quoted phrase (possibly unterminated) or a bare run of non-space characters, each with an optional "-".
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+# Syntax of other search engines' query languages, dropped from a word so the word is still looked for:
+# a field name before it (title:Lavrov), a boost or fuzziness after it (Lavrov^2, Lavrov~1).
+_FOREIGN_SYNTAX = re.compile(r"^[A-Za-z_]+:(?=[^/])|[~^][\d.]*$")
 
 
 class QueryTooLong(ValueError):
@@ -78,7 +82,7 @@ def parse_query(text: str) -> ParsedQuery:
             if raw == "NOT" and not negative:
                 negate_next = True
                 continue
-            words = [raw]
+            words = [_FOREIGN_SYNTAX.sub("", raw)]
         words = [w for w in (w.strip("\"'()[]{}:;,!?") for w in words) if w]
         if not words:
             continue

@@ -75,10 +75,21 @@ def test_too_long_query_is_refused():
         parse_query("x" * (MAX_QUERY_LENGTH + 1))
 
 
-def test_query_syntax_characters_are_plain_text():
-    # Characters that mean something to Lucene/Tantivy query parsers stay inside the words.
-    parsed = parse_query("title:foo AND bar^3 baz~2 a*")
-    assert [t.text for t in parsed.positive_terms()] == ["title:foo", "AND", "bar^3", "baz~2", "a*"]
+def test_other_engines_query_syntax_is_dropped_from_the_words():
+    # A field name, a boost or a fuzziness typed as Lucene/Tantivy query parsers read them is no part of
+    # the word the user looks for (and never reaches an engine as syntax); a time or a URL stays whole.
+    parsed = parse_query('title:foo AND bar^3 baz~2 "x y"~3 year:2024 10:30 https://example.com a*')
+    assert [t.text for t in parsed.positive_terms()] == [
+        "foo",
+        "AND",
+        "bar",
+        "baz",
+        "x y",
+        "2024",
+        "10:30",
+        "https://example.com",
+        "a*",
+    ]
 
 
 def test_upper_case_not_excludes_the_next_term():
@@ -147,6 +158,8 @@ def test_a_long_word_is_also_looked_for_split_in_two(word, splits):
         ("G20", ["G-20", "जी20", "जी-20", "જી20", "જી-20"]),
         ("जी-7", ["G7", "G-7", "जी7", "જી7", "જી-7"]),
         ("F16", ["F-16", "एफ16", "एफ-16", "એફ16", "એફ-16"]),
+        ("जी२०", ["G20", "G-20", "जी20", "जी-20", "જી20", "જી-20"]),  # digits of any script
+        ("S.", ["एस", "એસ"]),  # an initial written with a full stop
         ("COVID19", []),  # said as a word: कोविड
         ("g20", []),  # typed as a word
         ("मोदी7", []),

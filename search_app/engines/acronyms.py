@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 from importlib.resources import files
 
+from search_app.analysis.token_filters import decimal_digit
 from search_app.query import Term
 
 LETTER_NAMES = files("search_app").joinpath("data", "letter_names.tsv")
@@ -69,7 +70,9 @@ def _with_number(word: str) -> tuple[Term, ...]:
     m = _WITH_NUMBER.fullmatch(word)
     if m is None:
         return ()
-    letters, number = m["letters"], m["number"]
+    # The number in ASCII digits, as the index reads any script's: G२० is tokenized as G and २० (a
+    # change of script), G20 as one word.
+    letters, number = m["letters"], decimal_digit(m["number"])
     # Latin letters count in capitals only: g20 is typed as a word.
     latin = _letters_of_names(letters) if not letters.isascii() else letters if letters.isupper() else None
     if not latin or len(latin) > MAX_LETTERS_WITH_NUMBER or (names := _latin_letters(latin)) is None:
@@ -86,6 +89,8 @@ def letter_name_spellings(word: str) -> tuple[Term, ...]:
     alone is as often a word: जी, "sir")."""
     if any(c.isdigit() for c in word):
         return _with_number(word)
+    if "." in word and word.replace(".", "").isalpha():
+        word = word.replace(".", "")  # written with full stops: S. Jaishankar, B.J.P.
     if len(word) <= MAX_LETTERS and word.isascii() and word.isalpha():
         if sum(c.isupper() for c in word) < min(len(word), MIN_LETTERS):
             return ()  # typed as a word (Modi, fat, s), not as an acronym (BJP, AfD) or an initial

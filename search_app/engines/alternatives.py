@@ -8,19 +8,24 @@ import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 from search_app.analysis import analyze_fields
-from search_app.analysis.token_filters import english_possessive
+from search_app.analysis.token_filters import decimal_digit, english_possessive
 from search_app.engines.acronyms import initial_spellings, letter_name_spellings
 from search_app.engines.compounds import hyphen_forms, joined_words, split_words
 from search_app.engines.query_terms import indic_key
 from search_app.query import ParsedQuery, Term
 
-# What matching a name through the articles' country facet scores: less than a word match.
+# What matching through a facet scores (a name through the articles' country, a number through their
+# year): less than a word match.
 COUNTRY_SCORE = 0.5
+# Four digits read as a year from here to there (a number like 4500 is a count, not a year).
+FIRST_YEAR, LAST_YEAR = 1900, 2099
 # Words of a name looked for together at most (Saint Vincent and the Grenadines is longer, and rare).
 MAX_NAME_WORDS = 4
 NAME_VARIANTS = files("search_app").joinpath("data", "name_variants.tsv")
+LOANWORDS = files("search_app").joinpath("data", "loanwords.tsv")
 
 
 @dataclass(frozen=True)
@@ -30,16 +35,24 @@ class Alternatives:
 
     country: str | None = None
     spellings: tuple[Term, ...] = ()
+    # A borrowed word's spellings in the other scripts (``loanwords.tsv``), looked for only as they are
+    # written: each is an everyday word, whose sound alike in other words (शेयर and शेर, lion) is no
+    # match, where a name's spellings also cross scripts by analysis.
+    words: tuple[Term, ...] = ()
     # The group's word as a compound written the other way: together with a neighbour's word
     # (``joined_words``), or split in two (``split_words``, phrases).
     compounds: tuple[Term, ...] = ()
+    # The group is a year (2024, २०२४): it also matches the articles published in it, which seldom
+    # write their own year.
+    year: int | None = None
 
 
-@lru_cache(maxsize=1)
-def _spellings() -> dict[tuple[str, ...], tuple[Term, ...]]:
-    """Each spelling's analysed terms -> every spelling of its name (``name_variants.tsv``)."""
+@lru_cache(maxsize=2)
+def _spellings(listing: Traversable = NAME_VARIANTS) -> dict[tuple[str, ...], tuple[Term, ...]]:
+    """Each spelling's analysed terms -> every spelling of its name or word in ``listing`` (a file of
+    one name or word a line, its spellings separated by tabs)."""
     table: dict[tuple[str, ...], tuple[Term, ...]] = {}
-    for line in NAME_VARIANTS.read_text(encoding="utf-8").splitlines():
+    for line in listing.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         spellings = tuple(Term(tuple(s.split())) for s in line.split("\t") if s.strip())
@@ -60,13 +73,25 @@ def _other_spellings(spellings: tuple[Term, ...], own: tuple[str, ...]) -> tuple
 def _name_alternatives(text: str) -> Alternatives | None:
     from ingest.countries import country_named  # the pipeline's own names and aliases
 
+    year = _year(text)
+    if year:
+        return Alternatives(year=year)
     country = country_named(english_possessive(text.strip()))  # India's is India
     own = indic_key(text)
     acronym = letter_name_spellings(text.strip()) if own else ()  # AND is a stop word, not A-N-D
     others = _other_spellings(_spellings().get(own, ()) + acronym, own)
-    if not country and not others:
+    words = _other_spellings(_spellings(LOANWORDS).get(own, ()), own)
+    if not country and not others and not words:
         return None
-    return Alternatives(country["name"] if country else None, others)
+    return Alternatives(country["name"] if country else None, others, words=words)
+
+
+def _year(text: str) -> int | None:
+    """The year ``text`` is, in any script's digits, or None."""
+    digits = decimal_digit(text.strip())
+    if len(digits) == 4 and digits.isascii() and digits.isdigit() and FIRST_YEAR <= int(digits) <= LAST_YEAR:
+        return int(digits)
+    return None
 
 
 # Other spellings of a phrase looked for at most (each listed word multiplies them).

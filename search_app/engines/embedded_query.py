@@ -289,6 +289,9 @@ def text_query(
             country = Query.term_query(schema, "country", name.country)
             alternatives.append(Query.const_score_query(country, COUNTRY_SCORE))
             matches.fallback["indic_text"].update(country_marks(name.country))
+        if name and name.year and alternatives:
+            year = Query.term_query(schema, "year", str(name.year))
+            alternatives.append(Query.const_score_query(year, COUNTRY_SCORE))
         if len(alternatives) == 1:
             clauses.append((Occur.Must, alternatives[0]))
         elif alternatives:
@@ -337,12 +340,31 @@ def _group_queries(
     for spelling in name.spellings if name else ():
         # A listed spelling is exact: no fuzzy neighbours either (Madras is not Vadra).
         queries.append(term_query(schema, spelling, matches, loose=False, skeletons=False, slots=slots))
+    for word in name.words if name else ():
+        queries.append(_as_written(schema, word, matches, slots))
     for word in name.compounds if name else ():
         # A split word's phrase is not marked: marking it would set ``MatchTerms.phrases``, and every
         # search with such a word would ask the index which bodies matched (a second search).
         marked = None if word.is_phrase else matches
         queries.append(term_query(schema, word, marked, loose=False, slots=slots, word_by_word=False))
     return [q for q in queries if q is not None]
+
+
+def _as_written(
+    schema: tantivy.Schema, word: Term, matches: MatchTerms | None, slots: tuple[int, ...] = (0, 1)
+) -> Query | None:
+    """``word`` in the main fields only (its inflections, no other script, sound or typo): a borrowed
+    word's listed spelling (``Alternatives.words``)."""
+    tokens = query_terms(word.text).get("indic_text")
+    if not tokens:
+        return None
+    if matches is not None:
+        matches.terms["indic_text"].update(tokens)
+    fields = [
+        Query.boost_query(_exact(schema, field_name, tokens), boost * WEIGHTS["indic_text"])
+        for field_name, boost in _slot_fields("indic_text", slots)
+    ]
+    return Query.disjunction_max_query(fields, tie_breaker=TIE_BREAKER)
 
 
 def _excluded(schema: tantivy.Schema, parsed: ParsedQuery) -> list[Query]:
@@ -359,8 +381,11 @@ def _excluded(schema: tantivy.Schema, parsed: ParsedQuery) -> list[Query]:
         name = names.get(number)
         for spelling in name.spellings if name else ():
             excluded.append(term_query(schema, spelling, loose=False, skeletons=False))
+        excluded += [_as_written(schema, word, None) for word in (name.words if name else ())]
         if name and name.country:
             excluded.append(Query.term_query(schema, "country", name.country))
+        if name and name.year:
+            excluded.append(Query.term_query(schema, "year", str(name.year)))
     return [q for q in excluded if q is not None]
 
 

@@ -189,6 +189,12 @@ def term_query(
     return _word_query(term, negated, skeletons, fuzzy)
 
 
+def _as_written(word: Term) -> dict[str, Any]:
+    """``word`` in the main fields only (its inflections, no other script, sound or typo): a borrowed
+    word's listed spelling (``Alternatives.words``)."""
+    return {"multi_match": {"query": word.text, "fields": _fields(word, ("indic_text",)), "operator": "and"}}
+
+
 def _searchable(term: Term) -> bool:
     return "indic_text" in query_terms(term.text)
 
@@ -208,10 +214,14 @@ def text_query(parsed: ParsedQuery, names: Mapping[int, Alternatives]) -> dict[s
         if name:
             # A listed spelling is exact: no fuzzy neighbours either (Madras is not Vadra).
             should += [term_query(s, skeletons=False, fuzzy=False) for s in name.spellings]
+            should += [_as_written(word) for word in name.words]
             should += [term_query(word, fuzzy=False, word_by_word=False) for word in name.compounds]
             if name.country:
                 country = {"term": {"country": name.country}}
                 should.append({"constant_score": {"filter": country, "boost": COUNTRY_SCORE}})
+            if name.year:
+                year = {"term": {"year": name.year}}
+                should.append({"constant_score": {"filter": year, "boost": COUNTRY_SCORE}})
         must.append({"bool": {"should": should, "minimum_should_match": 1}})
     if parsed.groups and not must:
         return {"match_none": {}}
@@ -233,8 +243,11 @@ def _excluded(parsed: ParsedQuery) -> list[dict[str, Any]]:
         must_not.append(term_query(term, negated=True))
         name = names.get(number)
         must_not += [term_query(s, negated=True, skeletons=False) for s in (name.spellings if name else ())]
+        must_not += [_as_written(word) for word in (name.words if name else ())]
         if name and name.country:
             must_not.append({"term": {"country": name.country}})
+        if name and name.year:
+            must_not.append({"term": {"year": name.year}})
     return must_not
 
 

@@ -63,9 +63,7 @@ def _facet_value(facet: str, raw: str) -> str:
     if value.lower() == UNKNOWN:
         return UNKNOWN
     if facet == "country":
-        if len(value) == 2 and value.isascii():
-            return value.upper()  # ISO 3166-1 codes are written upper-case
-        return country_code(value)  # a country's English name (?country=Japan) selects its code
+        return country_code(value)  # ?country=jp, Japan, JPN, UK, भारत: its ISO 3166-1 code
     if facet == "language":
         return value.lower()  # ISO 639-1 codes are stored lower-case
     if facet == "year" and not _YEAR.fullmatch(raw):

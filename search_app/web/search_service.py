@@ -15,6 +15,7 @@ from typing import Any
 import icu
 from markupsafe import escape
 
+from ingest.countries import country_named
 from search_app.engines.base import FACETS, UNKNOWN, FacetValue, Hit, SearchEngine, SearchRequest
 from search_app.web.snippets import clean_fragment, join_fragments, plain_snippet
 
@@ -42,12 +43,26 @@ def language_name(code: str) -> str:
 
 @lru_cache(maxsize=1)
 def _codes_by_name() -> dict[str, str]:
-    return {country_name(code).casefold(): code for code in icu.Locale.getISOCountries()}
+    """ISO 3166-1 codes by their English names, alpha-2 and alpha-3 codes, case-folded (from CLDR)."""
+    codes: dict[str, str] = {}
+    for code in icu.Locale.getISOCountries():
+        region = icu.Locale("", code)
+        codes[country_name(code).casefold()] = codes[code.casefold()] = code
+        codes.setdefault(region.getISO3Country().casefold(), code)
+    return codes
 
 
 def country_code(name: str) -> str:
-    """The ISO code for an English country name, in any case (the name itself if CLDR does not know it)."""
-    return _codes_by_name().get(name.casefold(), name)
+    """The ISO code of the country ``name`` selects: a code (JP, jp, JPN), its English name (Japan) or
+    any name ingest reads as the country (UK, USA, भारत, ભારત). Anything else comes back as typed, two
+    letters upper-cased: it selects nothing but stays listed, so it can be removed."""
+    code = _codes_by_name().get(name.casefold())
+    if code:
+        return code
+    found = country_named(name)
+    if found:
+        return found["code"]
+    return name.upper() if len(name) == 2 and name.isascii() else name
 
 
 def engine_request(request: SearchRequest) -> SearchRequest:

@@ -787,7 +787,7 @@ def test_initials_and_acronyms_in_a_name_find_their_letter_names(precision):
             article("gu-dhoni-ms", "gu", "ક્રિકેટ", "એમએસ ધોની ફરી મેદાનમાં."),
         ],
     )
-    for query in ("S Jaishankar", '"S Jaishankar"', "एस जयशंकर", '"एस जयशंकर"', "એસ જયશંકર"):
+    for query in ("S Jaishankar", '"S Jaishankar"', "S. Jaishankar", "एस जयशंकर", '"एस जयशंकर"', "એસ જયશંકર"):
         assert {"hi-jaishankar", "en-jaishankar"} <= ids(precision, query), query
     assert "gu-dhoni-ms" in ids(precision, '"MS Dhoni"')
 
@@ -883,6 +883,8 @@ def test_an_institution_or_a_renamed_city_is_found_by_each_languages_word_for_it
             article("hi-mysore", "hi", "दशहरा", "मैसूर में दशहरा मनाया गया।"),
             article("en-sbi", "en", "Loans", "State Bank of India raised its lending rate."),
             article("gu-sbi", "gu", "લોન", "એસબીઆઈએ વ્યાજ દર વધાર્યો."),
+            article("en-goa", "en", "Beaches", "Tourists returned to Goa this winter."),
+            article("hi-goa", "hi", "पर्यटन", "इस सर्दी गोवा में पर्यटक लौटे।"),
         ],
     )
     assert ids(precision, "Parliament") == {"hi-sansad"}
@@ -891,6 +893,79 @@ def test_an_institution_or_a_renamed_city_is_found_by_each_languages_word_for_it
     for query in ("Mysore", "Mysuru", "मैसूर"):
         assert ids(precision, query) == {"en-mysuru", "hi-mysore"}, query
     assert ids(precision, "SBI") == {"en-sbi", "gu-sbi"}
+    for query in ("Goa", "गोवा", "ગોવા"):  # too short for a consonant skeleton
+        found = ids(precision, query)
+        assert {"en-goa", "hi-goa"} <= found and not found & {"en-mysuru", "hi-mysore", "gu-sbi"}, query
+
+
+@pytest.mark.needs_icu
+def test_a_borrowed_word_is_found_in_each_script_but_not_its_sound_alikes(precision):
+    # loanwords.tsv: English spells these against their sound (team = टीम, school = स्कूल), and the
+    # listed spellings match as written: शेयर (share) is not शेर (lion), though the two sound alike.
+    add(
+        precision,
+        [
+            article("en-team", "en", "Squad named", "The selectors named the team for the tour."),
+            article("hi-team", "hi", "टीम घोषित", "दौरे के लिए टीमों की घोषणा हुई।"),
+            article("gu-team", "gu", "ટીમ જાહેર", "પ્રવાસ માટે ટીમની જાહેરાત થઈ."),
+            article("en-school", "en", "Reopening", "The school reopened after the holidays."),
+            article("hi-school", "hi", "स्कूल खुले", "छुट्टियों के बाद स्कूल फिर खुले।"),
+            article("gu-share", "gu", "બજાર", "શેરબજારમાં આજે કંપનીના શેરના ભાવ વધ્યા અને રોકાણકારોએ શેર ખરીદ્યા."),
+            article("hi-lion", "hi", "जंगल", "जंगल में एक शेर दिखाई दिया।"),
+        ],
+    )
+    for query in ("team", "teams", "टीम", "ટીમ"):
+        assert {"en-team", "hi-team", "gu-team"} <= ids(precision, query), query
+    assert ids(precision, "school") == {"en-school", "hi-school"}
+    assert ids(precision, "स्कूल") == {"en-school", "hi-school"}
+    assert "gu-share" in ids(precision, "share")
+    assert "hi-lion" not in ids(precision, "share") | ids(precision, "शेयर")
+    assert ids(precision, "selectors -टीम") == set()  # an exclusion removes every spelling
+    hit = hits_by_id(precision, "school")["hi-school"]
+    assert f"{MARK_OPEN}स्कूल{MARK_CLOSE}" in " ".join(hit.highlights["body"])
+
+
+def test_a_year_in_the_query_also_finds_the_articles_published_in_it(precision):
+    # Articles seldom write their own year: "election 2024" means an election reported in 2024.
+    add(
+        precision,
+        [
+            article(
+                "en-poll-24", "en", "Polls close", "Voters queued for the general election.", "2024-06-04"
+            ),
+            article("hi-poll-24", "hi", "मतदान खत्म", "आम चुनाव के लिए मतदान हुआ।", "2024-05-20"),
+            article("en-poll-19", "en", "Polls open", "The general election began today.", "2019-04-11"),
+            article(
+                "en-recap",
+                "en",
+                "Looking back",
+                "The general election of 2024 changed the house.",
+                "2025-01-02",
+            ),
+        ],
+    )
+    for query in ("general election 2024", "2024 general election"):
+        assert ids(precision, query) == {"en-poll-24", "en-recap"}, query
+    assert {"en-poll-24", "hi-poll-24", "en-recap"} <= ids(precision, "2024")
+    assert "en-poll-19" not in ids(precision, "2024")
+    assert ids(precision, "general election -2024") == {"en-poll-19"}
+    assert ids(precision, "general election 4500") == set()  # a number that is no year is only a word
+
+
+@pytest.mark.needs_icu  # the server reads digits of every script as ASCII only with the ICU chain
+def test_a_year_in_hindi_or_gujarati_digits_is_the_same_year(precision):
+    add(
+        precision,
+        [
+            article("hi-flood-23", "hi", "बाढ़", "असम में बाढ़ से भारी नुकसान हुआ।", "2023-07-01"),
+            article("gu-flood-23", "gu", "પૂર", "આસામમાં પૂરથી ભારે નુકસાન થયું.", "2023-07-02"),
+            article("hi-flood-22", "hi", "बाढ़", "असम में फिर बाढ़ आई।", "2022-06-30"),
+        ],
+    )
+    for query in ("बाढ़ २०२३", "बाढ़ 2023"):
+        assert ids(precision, query) == {"hi-flood-23"}, query
+    assert ids(precision, "પૂર ૨૦૨૩") == {"gu-flood-23"}
+    assert {"hi-flood-23", "gu-flood-23"} <= ids(precision, "૨૦૨૩")
 
 
 def test_a_hyphenated_word_or_letters_with_a_number_match_every_way_of_writing_them(precision):

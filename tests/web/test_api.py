@@ -139,14 +139,17 @@ def test_facet_counts_stay_correct_under_multi_select(client, all_documents):
     assert flags["JP"] is True and not any(flag for value, flag in flags.items() if value != "JP")
 
 
-def test_a_country_selected_by_its_english_name_is_its_code(client):
+def test_a_country_selected_by_any_of_its_names_is_its_code(client):
     by_code = search(client, country="JP", size=100)
-    for name in ("Japan", "japan"):
+    for name in ("Japan", "japan", "jp", "JPN", "जापान", "જાપાન"):
         by_name = search(client, country=name, size=100)
         assert by_name["total"] == by_code["total"] > 0
         assert by_name["facets"]["country"] == by_code["facets"]["country"]
     flags = {v["value"]: v["selected"] for v in by_code["facets"]["country"]}
     assert flags["JP"] is True
+    by_alias = search(client, country="USA", size=100)  # an alias, not a code: the United States are US
+    assert by_alias["total"] == search(client, country="US")["total"] > 0
+    assert [v["value"] for v in by_alias["facets"]["country"] if v["selected"]] == ["US"]
 
 
 def test_a_source_is_selected_in_any_case(client, all_documents):
