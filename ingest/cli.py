@@ -1,7 +1,7 @@
 """Read article files, clean them, and index them (or print them with --dry-run).
 
 PATH may be a .txt file (title on the first meaningful line), an .html/.htm page, a .jsonl file (one
-article per line: title, body, and optionally url, published (or published_at, datePublished, date),
+article per line: title, body, and optionally url (or link), published (or published_at, datePublished, date),
 source, id), a directory (read recursively), a shell glob, or - for JSON Lines on standard input.
 
 Bad input never stops the run: each bad file or record gets one line on stderr naming it and the reason,

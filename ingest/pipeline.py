@@ -72,6 +72,8 @@ _JSONL_TITLE_KEYS = ("title", "headline")  # schema.org's NewsArticle calls it h
 _JSONL_DATE_KEYS = ("published", "published_at", "datePublished", "date")
 # The publisher's key, and the names other exports give it; schema.org's publisher is an object with a name.
 _JSONL_SOURCE_KEYS = ("source", "publisher", "site_name", "sitename")
+# The article's address, and the names feeds and exports give it (RSS's link, schema.org's url).
+_JSONL_URL_KEYS = ("url", "link", "canonical_url", "permalink")
 
 
 # Records handed to a worker process at a time (amortizes the pickling round trip).
@@ -109,13 +111,16 @@ def _is_web_url(url: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
-def _checked_url(url: str | None) -> str | None:
-    """The URL when it is an absolute http(s) URL; anything else (javascript:, data:...) is refused."""
+def _checked_url(url: str | None, notes: list[str] | None) -> str | None:
+    """The URL when it is an absolute http(s) URL; anything else (javascript:, data:, a relative path) is
+    left out, and said in ``notes``: the article is still worth keeping without its link."""
     url = (url or "").strip()
     if not url:
         return None
     if not _is_web_url(url):
-        raise RejectedRecord(f"url must be an absolute http(s) URL, not {url[:80]!r}")
+        if notes is not None:
+            notes.append(f"url {url[:80]!r} is not an absolute http(s) URL: the article has no link")
+        return None
     return url
 
 
@@ -282,7 +287,7 @@ def build_article(
     ``holder``: the publisher a copyright notice outside ``text`` names (a page's footer), the last resort
     for the source but the URL's host.
     """
-    url = _checked_url(url)
+    url = _checked_url(url, notes)
     title = clean_text(title or "").strip() or None
     page = _strip_furniture(text, title, today)
     title_from_text = title is None
@@ -381,11 +386,12 @@ def process_record(
     source = fields.get(source_key)
     if isinstance(source, dict):  # schema.org: "publisher": {"@type": "Organization", "name": "..."}
         source = source.get("name")
+    url_key = _first_present(fields, _JSONL_URL_KEYS) or "url"
     title = _as_text(fields.get(title_key), title_key)
     return build_article(
         markup_text(body),
         title=markup_title(title),
-        url=_as_text(fields.get("url"), "url"),
+        url=_as_text(fields.get(url_key), url_key),
         published=fields[date_key] if date_key else None,
         source=_as_text(source, source_key),
         given_id=fields.get("id"),

@@ -112,6 +112,10 @@ def test_countries_found(text, expected):
         "The governor of New Mexico",
         "Trade with Latin America",
         "दक्षिण अमेरिका के देश",
+        "Top of the South American qualifying table",  # a continent's adjective, not the US
+        "Latin Americans voted",
+        "लैटिन अमेरिकी देशों का सम्मेलन",
+        "દક્ષિણ અમેરિકન ટીમો",
         "ખેડૂતો અને માળી",  # Gujarati માળી = gardener (Mali is માલી)
         "माली ने बगीचे में पौधे लगाए",  # Hindi माली = gardener, not Mali
         "Pakistanian",  # not a word boundary match

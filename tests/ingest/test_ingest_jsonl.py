@@ -135,3 +135,24 @@ def test_the_source_may_be_named_publisher_or_site_name_or_be_schema_orgs_publis
         "Wire One",
     ]
     assert isinstance(items[4], Failure) and "'publisher' must be a string" in items[4].reason
+
+
+def test_the_url_may_be_named_link_as_a_feed_does(tmp_path):
+    body = "The monsoon reached Kerala two days early, the weather office said on Friday."
+    items = ingest_lines(
+        tmp_path,
+        {"title": "Monsoon arrives", "body": body, "link": "https://news.example/monsoon"},
+        {
+            "title": "Monsoon arrives",
+            "body": body,
+            "url": "https://a.example/1",
+            "link": "https://b.example/2",
+            "id": "b",
+        },
+        {"title": "Monsoon arrives", "body": body, "permalink": "not a web address", "id": "c"},
+    )
+    assert [item.article["url"] for item in items] == [
+        "https://news.example/monsoon",
+        "https://a.example/1",
+        None,
+    ]

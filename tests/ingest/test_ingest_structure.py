@@ -216,9 +216,11 @@ def test_a_files_id_comes_from_its_text_as_read_not_as_cleaned():
 @pytest.mark.parametrize(
     "url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "/relative/path", "ftp://x.example/a"]
 )
-def test_only_absolute_http_urls_are_accepted(url):
-    with pytest.raises(RejectedRecord, match="http"):
-        build_article(PARAGRAPH, title="Ministers agree", url=url, today=TODAY)
+def test_only_absolute_http_urls_are_kept_and_the_article_without_one(url):
+    notes: list[str] = []
+    article = build_article(PARAGRAPH, title="Ministers agree", url=url, today=TODAY, notes=notes)
+    assert article["url"] is None and article["body"] == PARAGRAPH
+    assert len(notes) == 1 and "not an absolute http(s) URL" in notes[0]
 
 
 GU_PARAGRAPH = "બંને દેશોના વિદેશ મંત્રીઓએ ગુરુવારે મુલાકાત કરી અને વેપાર વધારવા અંગે સંમતિ દર્શાવી."
