@@ -172,6 +172,18 @@ def is_weekday(text: str) -> bool:
     return fold(text).strip().rstrip(".") in _weekday_names()
 
 
+_DATELINE_END = re.compile(r"[\s:\-–—]+$")
+
+
+def yearless_dateline_place(line: str) -> str | None:
+    """The place of a line that is a dateline without its year ("RANCHI, Feb 26:", "सूरत, 12 जून -"), as
+    written, or None. Such a line dates nothing (which year?) but is no article text either."""
+    text = _DATELINE_END.sub("", line)
+    if not is_place_and_day(text):
+        return None
+    return text.split(",", 1)[0].strip() or None
+
+
 def is_place_and_day(text: str) -> bool:
     """Whether ``text`` is a place and a day of a month, without the year ("New Delhi, May 5",
     "नई दिल्ली, 5 मई"), as a wire story's dateline before its agency ("New Delhi, May 5 (PTI)")."""
@@ -241,9 +253,14 @@ def _date_of(g: dict[str, str | None], today: dt.date) -> dt.date | None:
     return _numeric(int(g["n1"]), int(g["n2"]), int(g["n3"]), g["sep"], today)
 
 
+def dateline_zone() -> int:
+    """How many top lines of a text may hold a dateline."""
+    return _settings()["dateline_zone_lines"]
+
+
 def find_datelines(lines: list[str], today: dt.date | None = None) -> list[tuple[int, Dateline]]:
     """Every dateline among the top lines, as (index of its line, dateline), top first."""
-    zone = _settings()["dateline_zone_lines"]
+    zone = dateline_zone()
     found = []
     for index, line in enumerate(lines[:zone]):
         # A long line is read by its start: a wire-style lead ("KATHMANDU, March 3, 2023 — Nepal and

@@ -22,8 +22,15 @@ import trafilatura
 
 from ingest.clean import remove_boilerplate
 from ingest.countries import extract_countries
-from ingest.cues import SENTENCE_END
-from ingest.dates import find_datelines, parse_date_value, publication_date, read_dateline
+from ingest.cues import SENTENCE_END, cues
+from ingest.dates import (
+    dateline_zone,
+    find_datelines,
+    parse_date_value,
+    publication_date,
+    read_dateline,
+    yearless_dateline_place,
+)
 from ingest.ids import make_id
 from ingest.language import detect_languages
 from ingest.markup import (
@@ -230,7 +237,13 @@ def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Pa
         if (d.labelled or len(lines[i].split()) <= _DATELINE_MAX_WORDS)
         and not (d.tail_words >= _LEAD_MIN_WORDS and SENTENCE_END.search(lines[i]))
     }
-    places = tuple(d.place for i, d in datelines if i in metadata and d.place)
+    places = [d.place for i, d in datelines if i in metadata and d.place]
+    # A dateline without its year ("RANCHI, Feb 26:") dates nothing, but is furniture all the same.
+    for i, line in enumerate(lines[: dateline_zone()]):
+        place = None if i in metadata else yearless_dateline_place(line)
+        if place:
+            metadata.add(i)
+            places.append(place)
     wire_source = next(filter(None, (wire_agency(lines[i]) for i in sorted(metadata))), None)
     lines = [line for i, line in enumerate(lines) if i not in metadata]
     byline = find_byline(lines, today)
@@ -247,16 +260,21 @@ def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Pa
     stated = [dateline for _, dateline in datelines]
     if byline.date:
         stated = [d for d in stated if not d.updated] + [byline.date] + [d for d in stated if d.updated]
-    return _Page(lines, crumb, publication_date(stated), masthead, byline.source, places, wire_source, holder)
+    return _Page(
+        lines, crumb, publication_date(stated), masthead, byline.source, tuple(places), wire_source, holder
+    )
 
 
 def _body_lines(lines: list[str], title: str) -> list[str]:
     """The article's paragraphs: the lines without the headline printed again, and without repeats."""
     title_key = fold(title)
+    keys = [fold(line) for line in lines]
+    # Above the headline, a section's name is the page's label ("Sports", "देश"), not article text.
+    above = keys.index(title_key) if title_key in keys else 0
+    sections = cues().sections
     body: list[str] = []
-    for line in lines:
-        key = fold(line)
-        if key == title_key or (body and key == fold(body[-1])):
+    for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
+        if key == title_key or (body and key == fold(body[-1])) or (i < above and key in sections):
             continue
         body.append(line)
     if not body and len(lines) == 1 and lines[0] != title:

@@ -400,6 +400,27 @@ def test_a_wire_dateline_on_its_own_line_gives_the_date_and_the_agency(dateline,
     assert dateline not in doc["body"]
 
 
+@pytest.mark.parametrize(
+    ("dateline", "place"),
+    [("RANCHI, Feb 26:", "RANCHI"), ("सूरत, 12 जून -", "सूरत"), ("અમદાવાદ, તા. 3 મે", "અમદાવાદ")],
+)
+def test_a_dateline_without_its_year_leaves_its_place_and_no_date(dateline, place):
+    lead = "A new laboratory opened in the city on Thursday, officials said."
+    doc = build_article(f"Lab opens\n\n{dateline}\n\n{lead}", today=TODAY)
+    assert (doc["published"], doc["body"]) == (None, f"{place}\n\n{lead}")
+
+
+@pytest.mark.parametrize("section", ["Sports", "देश", "ગુજરાત"])
+def test_a_sections_name_above_the_headline_is_not_article_text(section):
+    lead = "Shubman Gill steered India to a five-wicket win over England on Monday."
+    doc = build_article(f"{section}\n\nIndia beat England\n\n{lead}", title="India beat England", today=TODAY)
+    assert doc["body"] == lead
+    # Below the headline, the same word is the article's.
+    assert build_article(
+        f"India beat England\n\n{lead}\n\n{section}", title="India beat England", today=TODAY
+    )["body"].endswith(section)
+
+
 def test_a_named_source_wins_over_the_wire_agency():
     text = "Headline of the story\n\nTOKYO (Reuters) - Japan's prime minister called an election."
     assert build_article(text, source="The Daily Ledger", today=TODAY)["source"] == "The Daily Ledger"
