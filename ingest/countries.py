@@ -219,6 +219,24 @@ def one_word_names(code: str) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+@cache
+def country_spellings(code: str) -> tuple[str, ...]:
+    """Every name of ``code`` (ICU/CLDR's in each language read, and the aliases) as it is written, not
+    folded, without joined endings: the search marks them in the articles counted under the country,
+    where the index keeps the difference a fold erases (Gujarati ચીન is not ચિન there)."""
+    names = {name for found, name in _cldr_names() if found == code}
+    for line in load_lines("country_aliases.tsv"):
+        found, alias, *flags = line.split("\t")
+        if found == code and "case" not in flags:  # US only in capitals: a mark cannot tell it from us
+            names.add(alias)
+    skip = {
+        fold(line.split("\t", 1)[1])
+        for line in load_lines("country_exclusions.tsv")
+        if line.startswith("skip")
+    }
+    return tuple(sorted(unicodedata.normalize("NFC", name) for name in names if fold(name) not in skip))
+
+
 def country_named(text: str) -> Country | None:
     """The country ``text`` is a name of, as a whole (``Sri Lanka``, ``श्रीलंका``, ``USA``), else None."""
     matcher = _matcher()

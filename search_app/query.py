@@ -5,6 +5,8 @@ Grammar (deliberately forgiving: any input parses, nothing reaches an engine as 
   "quoted phrase"  the words in this order
   -word, -"phrase" must not match (also NOT word, NOT "phrase")
   a OR b           either (binds tighter than the implicit AND: ``x a OR b`` is ``x AND (a OR b)``)
+  word*            the words that begin with it (MIN_PREFIX characters or more; a shorter one, or a * in a
+                   phrase, is read as the word)
 Unbalanced quotes close at the end of the input; stray operators are ignored, and so is other engines'
 syntax on a word (``title:``, ``^2``, ``~1``): the word is still looked for.
 """
@@ -16,6 +18,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 MAX_QUERY_LENGTH = 500
+# A prefix shorter than this would expand to too many words to be of use (and cost the most).
+MIN_PREFIX = 3
 
 # A quoted phrase (possibly unterminated) or a bare run of non-space characters, each with an optional "-".
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
@@ -33,6 +37,8 @@ class Term:
     """One word (``words`` of length 1) or a phrase (several words in order), as the user typed them."""
 
     words: tuple[str, ...]
+    # Typed with a trailing * (``lavr*``): the words that begin with the one word of ``words``.
+    prefix: bool = False
 
     @property
     def is_phrase(self) -> bool:
@@ -84,9 +90,11 @@ def parse_query(text: str) -> ParsedQuery:
                 continue
             words = [_FOREIGN_SYNTAX.sub("", raw)]
         words = [w for w in (w.strip("\"'()[]{}:;,!?") for w in words) if w]
+        prefix = match.group(2) is None and bool(words) and words[0].endswith("*")
+        words = [w for w in (w.strip("*") for w in words) if w]
         if not words:
             continue
-        term = Term(tuple(words))
+        term = Term(tuple(words), prefix=prefix and len(words[0]) >= MIN_PREFIX)
         if negative or negate_next:
             negate_next = False
             excluded.append(term)

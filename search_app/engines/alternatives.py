@@ -126,14 +126,31 @@ def _phrase_alternatives(words: tuple[str, ...]) -> Alternatives | None:
 def country_marks(country: str) -> frozenset[str]:
     """The main field's terms of the one-word names of ``country`` (its English name), as articles are
     indexed: an article counted under the country matches through the facet however it writes the name,
-    and these mark the name in its snippets (India marks भारत and ભારતમાં)."""
-    from ingest.countries import country_named, one_word_names
+    and these mark the name in its snippets (India marks भारत and ભારતમાં). Its names as ingest matches
+    them (folded, with their joined endings) and as they are written: the index keeps some differences
+    the fold erases (ચીન is indexed as written, not as ચિન)."""
+    from ingest.countries import country_named, country_spellings, one_word_names
 
     found = country_named(country)
     if not found:
         return frozenset()
-    names = one_word_names(found["code"])
+    written = [name for name in country_spellings(found["code"]) if len(name.split()) == 1]
+    names = [*one_word_names(found["code"]), *written]
     return frozenset(token.text for token in analyze_fields("\n".join(names), ("indic_text",))["indic_text"])
+
+
+@lru_cache(maxsize=256)
+def country_phrases(country: str) -> tuple[tuple[str, ...], ...]:
+    """The names of ``country`` of several words (United Kingdom, યુનાઇટેડ કિંગડમ), each as its words:
+    marked, like ``country_marks``, where their words stand together in an article counted under it."""
+    from ingest.countries import country_named, country_spellings
+
+    found = country_named(country)
+    if not found:
+        return ()
+    phrases = {tuple(name.split()): indic_key(name) for name in country_spellings(found["code"])}
+    distinct = {key: words for words, key in phrases.items() if len(words) > 1 and len(key) > 1}
+    return tuple(distinct.values())
 
 
 def name_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
@@ -148,7 +165,8 @@ def name_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
     that is the name, or a word of a run of such groups that is (each word of ``Sri Lanka`` then matches
     wherever the name does).
     """
-    groups = parsed.groups
+    # A prefix (lavr*) is no name, and joins no neighbour: its group counts as empty here.
+    groups = tuple(() if any(term.prefix for term in group) else group for group in parsed.groups)
     found: dict[int, Alternatives] = {}
     i = 0
     while i < len(groups):
@@ -200,6 +218,8 @@ def excluded_alternatives(parsed: ParsedQuery) -> dict[int, Alternatives]:
     counted under the country however they write it."""
     found = {}
     for number, term in enumerate(parsed.excluded):
+        if term.prefix:
+            continue
         alternatives = _phrase_alternatives(term.words) if term.is_phrase else _name_alternatives(term.text)
         if alternatives:
             found[number] = alternatives

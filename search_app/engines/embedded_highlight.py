@@ -23,6 +23,7 @@ from search_app.analysis.chain import find_words
 from search_app.engines.base import MARK_CLOSE, MARK_OPEN
 from search_app.engines.embedded_query import MatchTerms, PhraseWord
 from search_app.engines.query_terms import indic_key
+from search_app.engines.skeleton_guard import GUARDED_ANALYZER
 
 FRAGMENT_CHARS = 200
 MAX_FRAGMENTS = 2
@@ -57,9 +58,15 @@ def _within_edits(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
-# What a query highlights, as a hashable key: the analysed terms per analyzer, the fuzzy terms and the
-# phrases' words.
-MatchKey = tuple[tuple[frozenset[str], ...], tuple[tuple[str, int], ...], tuple[tuple[PhraseWord, ...], ...]]
+# What a query highlights, as a hashable key: the analysed terms per analyzer, the fuzzy terms, the
+# phrases' words, the skeleton guards (skeleton term, pattern) and the prefixes per analyzer.
+MatchKey = tuple[
+    tuple[frozenset[str], ...],
+    tuple[tuple[str, int], ...],
+    tuple[tuple[PhraseWord, ...], ...],
+    tuple[tuple[str, str], ...],
+    tuple[frozenset[str], ...],
+]
 # Highlights of recent (text, query) pairs: the next page, the same query again or a toggled filter show
 # many of the same hits, and finding the words of a long body is the costly part of a search. Each
 # entry keeps its text alive (about 8 MB for 1,024 articles of 4 KB), like _char_filtered's cache.
@@ -72,20 +79,35 @@ _WORD_CHARACTER = re.compile(r"\w")
 
 def _key(matches: MatchTerms) -> MatchKey:
     terms = tuple(frozenset(matches.terms[analyzer]) for analyzer in ANALYZERS)
-    return terms, tuple(matches.fuzzy), tuple(matches.phrase_words)
+    guards = tuple(sorted((term, guard) for term, guard in matches.guards.items() if guard is not None))
+    prefixes = tuple(frozenset(matches.prefixes[analyzer]) for analyzer in ANALYZERS)
+    return terms, tuple(matches.fuzzy), tuple(matches.phrase_words), guards, prefixes
 
 
 @lru_cache(maxsize=64)
 def _acceptor(
-    wanted: tuple[frozenset[str], ...], fuzzy: tuple[tuple[str, int], ...]
+    wanted: tuple[frozenset[str], ...],
+    fuzzy: tuple[tuple[str, int], ...],
+    guards: tuple[tuple[str, str], ...] = (),
+    prefixes: tuple[frozenset[str], ...] = (),
 ) -> Callable[[tuple[str | None, ...]], bool]:
-    indic = ANALYZERS.index("indic_text")
+    indic, latin = ANALYZERS.index("indic_text"), ANALYZERS.index("latin_text")
+    # A word matched by a guarded skeleton only is marked where its Latin reading passes the guard (the
+    # index asks that of the article): Musk marks मस्क, not मास्को beside it.
+    guarded, patterns = ANALYZERS.index(GUARDED_ANALYZER), {t: re.compile(p) for t, p in guards}
+    starts = tuple(tuple(found) for found in prefixes)
 
     def accept(terms: tuple[str | None, ...]) -> bool:
         for i, term in enumerate(terms):
             if term is None:
                 continue
             if term in wanted[i]:
+                if i == guarded and term in patterns:
+                    reading = terms[latin]
+                    if reading is None or not patterns[term].fullmatch(reading):
+                        continue
+                return True
+            if starts and starts[i] and term.startswith(starts[i]):
                 return True
         term = terms[indic]
         return term is not None and any(_within_edits(term, t, limit) for t, limit in fuzzy)
@@ -101,20 +123,34 @@ def _next_to(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool
     return len(gap) <= MAX_PHRASE_GAP and not indic_key(gap)
 
 
-def _phrase_spans(text: str, phrase: tuple[PhraseWord, ...]) -> list[tuple[int, int]]:
-    """The words of ``text`` where the phrase's words follow each other, in order: a phrase's word
+def _phrase_spans(text: str, phrases: tuple[tuple[PhraseWord, ...], ...]) -> list[tuple[int, int]]:
+    """The words of ``text`` where a phrase's words follow each other, in order: a phrase's word
     elsewhere is no match of the query (the index's phrase query does not take it either)."""
-    # One pass over the text for all of the phrase's words, each word found then told by its terms.
-    wanted = tuple(frozenset().union(*found) for found in zip(*(word.terms for word in phrase), strict=True))
+    # One pass over the text for the words of all the phrases, each word then told by its terms.
+    wanted = tuple(
+        frozenset().union(*found)
+        for found in zip(*(word.terms for phrase in phrases for word in phrase), strict=True)
+    )
+    words = find_words(text, _acceptor(wanted, ()), frozenset().union(*wanted), with_terms=True)
+    kept: list[tuple[int, int]] = []
+    for phrase in phrases:
+        kept += _phrase_runs(text, phrase, words)
+    return kept
+
+
+def _phrase_runs(
+    text: str, phrase: tuple[PhraseWord, ...], words: list[tuple[int, int, tuple[str | None, ...]]]
+) -> list[tuple[int, int]]:
+    """Of ``words`` (offsets and terms of the words of ``text`` that some phrase has), those where the
+    words of ``phrase`` follow each other."""
     found: dict[tuple[int, int], set[int]] = {}  # a word's offsets -> the phrase's words it is
-    for start, end, terms in find_words(
-        text, _acceptor(wanted, ()), frozenset().union(*wanted), with_terms=True
-    ):
-        found.setdefault((start, end), set()).update(
+    for start, end, terms in words:
+        if indices := {
             index
             for index, word in enumerate(phrase)
             if any(term is not None and term in word.terms[i] for i, term in enumerate(terms))
-        )
+        }:
+            found.setdefault((start, end), set()).update(indices)
     spans = sorted(found)
     last = len(phrase) - 1
     kept: list[tuple[int, int]] = []
@@ -135,14 +171,15 @@ def _phrase_spans(text: str, phrase: tuple[PhraseWord, ...]) -> list[tuple[int, 
 
 
 def _spans(text: str, key: MatchKey, stop_after: int | None) -> list[tuple[int, int]]:
-    wanted, fuzzy, phrases = key
+    wanted, fuzzy, phrases, guards, prefixes = key
     found: set[tuple[int, int]] = set()
-    if fuzzy or any(wanted):
-        # Without fuzzy terms, only chunks holding one of the query's terms need a closer look.
-        candidates = None if fuzzy else frozenset().union(*wanted)
-        found.update(find_words(text, _acceptor(wanted, fuzzy), candidates, stop_after=stop_after))
-    for phrase in phrases:
-        found.update(_phrase_spans(text, phrase))
+    if fuzzy or any(wanted) or any(prefixes):
+        # Without fuzzy terms or prefixes, only chunks holding one of the query's terms need a closer look.
+        candidates = None if fuzzy or any(prefixes) else frozenset().union(*wanted)
+        accept = _acceptor(wanted, fuzzy, guards, prefixes)
+        found.update(find_words(text, accept, candidates, stop_after=stop_after))
+    if phrases:
+        found.update(_phrase_spans(text, phrases))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found):
         if merged and start < merged[-1][1]:

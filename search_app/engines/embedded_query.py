@@ -15,6 +15,7 @@ a term is looked for in, with which terms.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,6 +29,7 @@ from search_app.engines.alternatives import (
     COUNTRY_SCORE,
     Alternatives,
     country_marks,
+    country_phrases,
     excluded_alternatives,
     name_alternatives,
 )
@@ -39,12 +41,14 @@ from search_app.engines.query_terms import (
     gujarati_cut_terms,
     loose_phrase,
     phrase_variant_terms,
+    prefix_terms,
     query_terms,
     searchable_words,
     variant_terms,
     whole_phrase_terms,
     whole_word_terms,
 )
+from search_app.engines.skeleton_guard import GUARDED_ANALYZER, skeleton_guards
 from search_app.query import ParsedQuery, Term
 
 TITLE_BOOST = 3.0
@@ -79,7 +83,8 @@ def phrase_marks(words: tuple[str, ...], skeletons: bool = True) -> tuple[Phrase
         whole, cut, variants = whole_word_terms(word), gujarati_cut_terms((word,)), variant_terms(word)
         terms = []
         for analyzer in ANALYZERS:
-            found = {*own.get(analyzer, ()), *cut.get(analyzer, ()), *variants.get(analyzer, ())}
+            found = {*own.get(analyzer, ()), *variants.get(analyzer, ())}
+            found.update(term for terms in cut.get(analyzer, ()) for term in terms)
             if analyzer in whole:
                 found.add(whole[analyzer])
             skip = not skeletons and analyzer in SKELETON_ANALYZERS
@@ -102,17 +107,33 @@ class MatchTerms:
     # forms in every hit's body would double the cost of highlighting), and the words of a phrase looked
     # for one by one across scripts (``LoosePhrase``), for articles that do not hold the phrase itself.
     fallback: dict[str, set[str]] = field(default_factory=lambda: {a: set() for a in ANALYZERS})
+    # The names of several words of a country the query names (United Kingdom), marked like the
+    # fallback terms where their words follow each other.
+    fallback_phrases: list[tuple[PhraseWord, ...]] = field(default_factory=list)
+    # Per skeleton term of a word typed in Latin letters, the pattern a marked word's Latin reading must
+    # match (``skeleton_guards``); None where the term is looked for without one too.
+    guards: dict[str, str | None] = field(default_factory=dict)
     # The quoted phrases, word by word: their words are marked only where they follow each other.
     phrase_words: list[tuple[PhraseWord, ...]] = field(default_factory=list)
+    # The prefixes typed (``lavr*``) per analyzer: a word is marked whose term there begins with one.
+    prefixes: dict[str, set[str]] = field(default_factory=lambda: {a: set() for a in ANALYZERS})
 
     def with_fallback(self) -> MatchTerms:
         """These terms and the fallback ones together."""
         terms = {analyzer: found | self.fallback[analyzer] for analyzer, found in self.terms.items()}
-        return MatchTerms(terms, list(self.fuzzy), self.phrases, phrase_words=list(self.phrase_words))
+        phrases = [*self.phrase_words, *(p for p in self.fallback_phrases if p not in self.phrase_words)]
+        return MatchTerms(
+            terms,
+            list(self.fuzzy),
+            self.phrases,
+            phrase_words=phrases,
+            prefixes={analyzer: set(found) for analyzer, found in self.prefixes.items()},
+            guards=dict(self.guards),
+        )
 
     @property
     def has_fallback(self) -> bool:
-        return any(self.fallback.values())
+        return any(self.fallback.values()) or bool(self.fallback_phrases)
 
     def add_phrase(self, words: tuple[str, ...], skeletons: bool = True) -> None:
         """Mark the phrase of ``words`` where its words follow each other (a word alone anywhere)."""
@@ -125,7 +146,7 @@ class MatchTerms:
 
     @property
     def is_empty(self) -> bool:
-        return not any(self.terms.values()) and not self.phrase_words
+        return not any(self.terms.values()) and not self.phrase_words and not any(self.prefixes.values())
 
 
 def _exact(schema: tantivy.Schema, field_name: str, tokens: tuple[str, ...]) -> Query:
@@ -163,6 +184,8 @@ def term_query(
     ``word_by_word=False`` leaves out a phrase's ``loose_phrase`` (for a compound split in two, whose
     parts are no names).
     """
+    if term.prefix:
+        return _prefix_query(schema, term, matches, slots)
     analysed = _analysed(term)
     if analysed is None:
         return None
@@ -173,7 +196,8 @@ def term_query(
     else:
         whole = {analyzer: (token,) for analyzer, token in whole_word_terms(term.text).items()}
 
-    # Meloni also as the Gujarati stemmer leaves મેલોની (melo), in Gujarati articles only; Sonia also as
+    # Meloni also as the Gujarati stemmer leaves મેલોની (melo), Putin as it leaves પુતિને (puti), દેશ in
+    # its plural (desho), in Gujarati articles only (``gujarati_cut_terms``); Sonia also as
     # सोनिया reads (soniya), and back, and Roger as रोजर (``variant_terms``).
     cut = gujarati_cut_terms(term.words)
     if term.is_phrase:
@@ -184,24 +208,36 @@ def term_query(
         Query.const_score_query(Query.term_query(schema, "language", CUT_LANGUAGE), 0.0) if cut else None
     )
 
+    guards = {} if term.is_phrase else skeleton_guards(term.text)
+
     def look_for(analyzer: str, terms: tuple[str, ...], only: Query | None = None) -> None:
         """``terms`` (a word, or a phrase's words) in the fields of ``analyzer`` (in articles that
-        ``only`` matches, when given), and marked."""
-        for field_name, boost in _slot_fields(analyzer, slots):
+        ``only`` matches, when given; a Latin word's skeleton where its ``skeleton_guards`` match too),
+        and marked."""
+        guard = guards.get(terms[0]) if analyzer == GUARDED_ANALYZER and len(terms) == 1 else None
+        for slot in slots:
+            field_name, boost = _slot_fields(analyzer, (slot,))[0]
             query = _exact(schema, field_name, terms)
-            if only is not None:
-                query = Query.boolean_query([(Occur.Must, query), (Occur.Must, only)])
+            also = [only] if only is not None else []
+            if guard is not None:
+                also.append(_guard_query(schema, guard, slot))
+            if also:
+                query = Query.boolean_query([(Occur.Must, q) for q in (query, *also)])
             clauses.append(Query.boost_query(query, boost * WEIGHTS[analyzer]))
         if matches is not None and not term.is_phrase:  # a phrase is marked word by word (add_phrase)
             matches.terms[analyzer].update(terms)
+            if analyzer == GUARDED_ANALYZER and len(terms) == 1:
+                # Looked for unguarded too (by another word), or by two guards: marked by either.
+                same = guard is not None and matches.guards.get(terms[0], guard) == guard
+                matches.guards[terms[0]] = guard if same else None
 
     for analyzer in TEXT_FIELDS:
         if not skeletons and analyzer in SKELETON_ANALYZERS:
             continue
         if analyzer in whole:
             look_for(analyzer, whole[analyzer])
-        if analyzer in cut:
-            look_for(analyzer, cut[analyzer], only=in_gujarati)
+        for terms in cut.get(analyzer, ()):
+            look_for(analyzer, terms, only=in_gujarati)
         for variant in variants.get(analyzer, ()):
             look_for(analyzer, variant)
         tokens = analysed.get(analyzer)
@@ -226,6 +262,32 @@ def term_query(
     if not clauses:
         return None
     return Query.disjunction_max_query(clauses, tie_breaker=TIE_BREAKER)
+
+
+def _prefix_query(
+    schema: tantivy.Schema, term: Term, matches: MatchTerms | None, slots: tuple[int, ...]
+) -> Query | None:
+    """The words that begin with the prefix ``term`` (``prefix_terms``: as typed and in their Latin
+    reading, in any script), each scoring alike, as a prefix query does on Elasticsearch. None when the
+    prefix has no term. The regular expression is the prefix and ``.*``, for a prefix without a
+    character that has a meaning there (an analysed word has none)."""
+    clauses = []
+    for analyzer, prefix in prefix_terms(term.text).items():
+        if re.escape(prefix) != prefix:
+            continue
+        for field_name, boost in _slot_fields(analyzer, slots):
+            found = Query.regex_query(schema, field_name, prefix + ".*")
+            clauses.append(Query.boost_query(found, boost * WEIGHTS[analyzer]))
+        if matches is not None:
+            matches.prefixes[analyzer].add(prefix)
+    return Query.disjunction_max_query(clauses, tie_breaker=TIE_BREAKER) if clauses else None
+
+
+def _guard_query(schema: tantivy.Schema, guard: str, slot: int) -> Query:
+    """A Latin reading in the text field of ``slot`` (0 the title, 1 the body) that matches the
+    ``skeleton_guards`` pattern ``guard``, scoring nothing."""
+    field_name = TEXT_FIELDS["latin_text"][slot]
+    return Query.const_score_query(Query.regex_query(schema, field_name, guard), 0.0)
 
 
 def _slot_fields(analyzer: str, slots: tuple[int, ...]) -> list[tuple[str, float]]:
@@ -289,6 +351,9 @@ def text_query(
             country = Query.term_query(schema, "country", name.country)
             alternatives.append(Query.const_score_query(country, COUNTRY_SCORE))
             matches.fallback["indic_text"].update(country_marks(name.country))
+            for words in country_phrases(name.country):
+                if (marks := phrase_marks(words, skeletons=False)) not in matches.fallback_phrases:
+                    matches.fallback_phrases.append(marks)
         if name and name.year and alternatives:
             year = Query.term_query(schema, "year", str(name.year))
             alternatives.append(Query.const_score_query(year, COUNTRY_SCORE))

@@ -18,16 +18,19 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib.resources import files
 from types import MappingProxyType
 
 from search_app.analysis import ANALYZERS, analyze_fields
 from search_app.analysis.rules import gujarati_endings, search_analyzer, whole_word
+from search_app.query import MIN_PREFIX
 
 # Index analyzers that keep only the words of one script, where a query word of that script is not
 # looked up.
 OTHER_SCRIPTS_ONLY = frozenset({"skeleton_latin_words"})
 # The consonant skeletons' analyzers (the loosest match, left out for exact spellings).
 SKELETON_ANALYZERS = frozenset({"skeleton_latin_words", "skeleton_nonlatin_words"})
+_LATIN_LETTER = re.compile("[A-Za-z]")
 # What query text is analysed with for each index analyzer's fields.
 SEARCH_ANALYZERS: Mapping[str, str] = MappingProxyType({a: search_analyzer(a) for a in ANALYZERS})
 _ALL_ANALYZERS = tuple(dict.fromkeys([*ANALYZERS, *SEARCH_ANALYZERS.values()]))
@@ -52,7 +55,10 @@ def query_terms(text: str) -> Mapping[str, tuple[str, ...]]:
     chosen: dict[str, tuple[str, ...]] = {}
     for analyzer in ANALYZERS:
         tokens = analysed[SEARCH_ANALYZERS[analyzer]]
-        if not tokens or (analyzer in OTHER_SCRIPTS_ONLY and analysed[analyzer]):
+        # The index keeps the skeletons of capitalized Latin words only, so a word typed in lower case
+        # leaves that field empty: it is in Latin letters all the same (lavr is not Louvre's l-v-r).
+        latin = analysed[analyzer] or _LATIN_LETTER.search(text)
+        if not tokens or (analyzer in OTHER_SCRIPTS_ONLY and latin):
             continue
         if len(words) > 1 and not words <= {token.position for token in tokens}:
             continue
@@ -157,6 +163,18 @@ def searchable_words(words: tuple[str, ...]) -> list[tuple[str, Mapping[str, tup
     return [(word, own) for word in words if (own := query_terms(word)).get("indic_text")]
 
 
+def _cut_reading(word: str) -> str | None:
+    """The Latin reading ``word`` without the longest Gujarati ending the stemmer would cut from it
+    written in Gujarati (``gujarati_cut_term``), or None."""
+    for ending, after_vowel in _ending_spellings():
+        rest = word.removesuffix(ending)
+        if rest == word or len(rest) < MIN_CUT_LATIN or _letters(rest) < 2:
+            continue
+        if (rest[-1] in _VOWELS) == after_vowel:
+            return rest
+    return None
+
+
 @lru_cache(maxsize=4096)
 def gujarati_cut_term(text: str) -> str | None:
     """The Latin reading of the one word ``text`` without the ending the Gujarati stemmer would cut
@@ -167,13 +185,92 @@ def gujarati_cut_term(text: str) -> str | None:
     word = _latin_word(text)
     if word is None or _GUJARATI.search(text):
         return None
-    for ending, after_vowel in _ending_spellings():
-        rest = word.removesuffix(ending)
-        if rest == word or len(rest) < MIN_CUT_LATIN or _letters(rest) < 2:
-            continue
-        if (rest[-1] in _VOWELS) == after_vowel:
-            return rest
+    return _cut_reading(word)
+
+
+# Gujarati writes the plural of a noun that ends in a consonant with the vowel sign ો (દેશ, દેશો, and
+# દેશોમાં, દેશોને, which the stemmer leaves as દેશો), and Hindi its oblique plural with ों (देशों). The
+# stemmer cannot cut that ો: names end so (મેક્સિકો, ટોક્યો), and Meloni's મેલોની would read as મેલ + ોની.
+# So a query word is looked for in Gujarati articles in its other number too: a singular as its plural
+# (desh as desho), a plural (દેશો, देशों, नेताओं) as its singular and that singular's plural (desh,
+# desho; neta, which નેતાઓ is stemmed to). Not for the Gujarati words in ``gujarati_o_words.tsv``, which
+# end in ો but are no plurals (નવો, new, is not the plural of નવ, nine), nor for a singular whose reading
+# is shorter than MIN_CUT_LATIN (as a cut reading: નવ, કર, ગય are everyday words).
+GUJARATI_O_WORDS = files("search_app").joinpath("data", "gujarati_o_words.tsv")
+_GUJARATI_PLURAL = re.compile("[\u0a95-\u0ab9]\u0acb$")  # a consonant with ો
+# Hindi oblique plural endings and what the singular ends in instead (पार्टियों, पार्टी; नेताओं, नेता).
+_HINDI_OBLIQUE_PLURALS = (
+    (re.compile("\u093f\u092f\u094b[\u0901\u0902]$"), "\u0940"),  # ियों: पार्टियों
+    (re.compile("(?<=[\u0915-\u0939\u093c])\u094b[\u0901\u0902]$"), ""),  # ों after a consonant: देशों
+    (re.compile("(?<=[\u093e-\u094c])\u0913[\u0901\u0902]$"), ""),  # ओं after a vowel sign: नेताओं
+)  # (with anusvara or chandrabindu: देशोँ)
+_LATIN_CONSONANT_END = re.compile(r"[b-df-hj-np-tv-z]$")
+
+
+@cache
+def _not_plurals() -> frozenset[str]:
+    """The main-field and Latin terms of the words of ``gujarati_o_words.tsv``."""
+    found: set[str] = set()
+    for line in GUJARATI_O_WORDS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            own = query_terms(line.strip())
+            found.update(own.get("indic_text", ()), own.get("latin_text", ()))
+    return frozenset(found)
+
+
+def _singular(text: str) -> str | None:
+    """The singular of the one word ``text`` when it is a Gujarati plural in ો (its main-field term,
+    after the stemmer: દેશોમાં is દેશો) or a Hindi oblique plural, in its own script; else None."""
+    stem = query_terms(text).get("indic_text", ())
+    if len(stem) != 1 or stem[0] in _not_plurals():
+        return None
+    if _GUJARATI_PLURAL.search(stem[0]):
+        return stem[0][:-1]
+    word = text.strip()
+    for pattern, singular_end in _HINDI_OBLIQUE_PLURALS:
+        if pattern.search(word):
+            return pattern.sub(singular_end, word)
     return None
+
+
+@lru_cache(maxsize=4096)
+def gujarati_number_forms(text: str) -> tuple[str, ...]:
+    """The Latin readings of the one word ``text`` in its other number as Gujarati articles are
+    indexed (see above): desh for દેશો and देशों, desho for દેશ, देश and देशों. Empty for a phrase and
+    for a word in Latin letters."""
+    if text.isascii():
+        return ()  # an English word is no Gujarati noun, and a name has no plural
+    singular = _singular(text)
+    word = _latin_word(singular) if singular else _latin_word(text)
+    if word is None or len(word) < MIN_CUT_LATIN:
+        return ()
+    found = [word] if singular else []
+    plural = word + "o"
+    if _LATIN_CONSONANT_END.search(word) and plural not in _not_plurals():
+        found.append(plural)
+    own = query_terms(text).get("latin_text", ())
+    return tuple(form for form in found if form not in own)  # દેશો is its singular's plural
+
+
+# A cut reading in a is the stem of the Gujarati words in ા too (infinitives: જવા, to go; nouns: વીમા,
+# insurance), which the ergatives of javan and viman would reach (જવાને, વિમાને): it needs a letter more.
+MIN_ERGATIVE_CUT_A = MIN_CUT_LATIN + 1
+
+
+@lru_cache(maxsize=4096)
+def gujarati_ergative_cut(text: str) -> str | None:
+    """The Latin reading of the one word ``text`` with the ergative ે that Gujarati joins to a word
+    ending in a consonant, as the stemmer indexes it, where that is not the word: the stemmer reads
+    પુતિને (Putin + ે) as પુતિ + ને (to Puti) and indexes puti, the longest ending winning. None for a
+    phrase, a word ending in a vowel (મોદીએ keeps મોદી), a reading the cut leaves as it is, and a cut
+    reading in a shorter than MIN_ERGATIVE_CUT_A (javan, not java)."""
+    word = _latin_word(text)
+    if word is None or not _LATIN_CONSONANT_END.search(word):
+        return None
+    cut = _cut_reading(word + "e")
+    if not cut or cut == word or (cut.endswith("a") and len(cut) < MIN_ERGATIVE_CUT_A):
+        return None
+    return cut
 
 
 # The fields the Gujarati stemmer's cut is looked for in across scripts: the Latin reading, and the
@@ -181,30 +278,55 @@ def gujarati_cut_term(text: str) -> str | None:
 CUT_ANALYZERS = ("latin_text", "skeleton_nonlatin_words")
 # A shorter skeleton of a cut reading reaches unrelated words (Macrone, cut macro: mkr, મુક્કર).
 MIN_CUT_SKELETON = 5
+# Gujarati forms of a phrase looked for at most (each word with forms multiplies them).
+MAX_CUT_PHRASES = 8
 
 
 @lru_cache(maxsize=4096)
-def gujarati_cut_terms(words: tuple[str, ...]) -> Mapping[str, tuple[str, ...]]:
-    """Per field of CUT_ANALYZERS, the terms of the word or phrase ``words`` with each word the Gujarati
-    stemmer would cut written in Gujarati read as it leaves it (``gujarati_cut_term``: Meloni is melo,
-    "Sheikh Hasina" sheikh hasi), where every word has a term there. Empty when no word is cut."""
-    terms: dict[str, list[str]] = {analyzer: [] for analyzer in CUT_ANALYZERS}
-    cut_any = False
-    for word, own in searchable_words(words):
-        cut = gujarati_cut_term(word)
-        cut_any = cut_any or cut is not None
-        reading = query_terms(cut) if cut else own
+def gujarati_forms(text: str) -> Mapping[str, tuple[str, ...]]:
+    """Per field of CUT_ANALYZERS, the terms the one word ``text`` is also looked for by in Gujarati
+    articles: as the stemmer leaves it bare (``gujarati_cut_term``, in both fields) or with its ergative
+    (``gujarati_ergative_cut``), and in its other number (``gujarati_number_forms``), in the Latin field.
+    A bare cut whose skeleton is shorter than MIN_CUT_SKELETON has no skeleton term: an empty tuple."""
+    found: dict[str, list[str]] = {}
+    if cut := gujarati_cut_term(text):
         for analyzer in CUT_ANALYZERS:
-            found = reading.get(analyzer, ())
-            if cut and analyzer in SKELETON_ANALYZERS:
-                found = tuple(term for term in found if len(term) >= MIN_CUT_SKELETON)
-            if len(found) == 1 and analyzer in terms:
-                terms[analyzer].append(found[0])
-            else:
-                terms.pop(analyzer, None)
-    if not cut_any:
+            terms = query_terms(cut).get(analyzer, ())
+            if analyzer in SKELETON_ANALYZERS:
+                terms = tuple(term for term in terms if len(term) >= MIN_CUT_SKELETON)
+            found[analyzer] = list(terms[:1]) if len(terms) == 1 else []
+    latin = found.setdefault("latin_text", [])
+    own = query_terms(text).get("latin_text", ())
+    for form in (gujarati_ergative_cut(text), *gujarati_number_forms(text)):
+        if form and form not in latin and form not in own:
+            latin.append(form)
+    if not latin and "skeleton_nonlatin_words" not in found:
+        del found["latin_text"]
+    return MappingProxyType({analyzer: tuple(terms) for analyzer, terms in found.items()})
+
+
+@lru_cache(maxsize=4096)
+def gujarati_cut_terms(words: tuple[str, ...]) -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    """Per field of CUT_ANALYZERS, the term sequences the word or phrase ``words`` is also looked for
+    by in Gujarati articles: each word as it is or in its ``gujarati_forms`` there, but all as they are
+    (the phrase's own terms), at most MAX_CUT_PHRASES; where every word has a term there ("Sheikh
+    Hasina" as sheikh hasi, Putin as puti). Empty when no word has forms."""
+    found: dict[str, tuple[tuple[str, ...], ...]] = {}
+    words_forms = [(own, gujarati_forms(word)) for word, own in searchable_words(words)]
+    if not any(forms for _, forms in words_forms):
         return MappingProxyType({})
-    return MappingProxyType({analyzer: tuple(found) for analyzer, found in terms.items() if found})
+    for analyzer in CUT_ANALYZERS:
+        positions = []
+        for own, forms in words_forms:
+            if len(own.get(analyzer, ())) != 1:
+                break
+            positions.append(own[analyzer] + forms.get(analyzer, ()))
+        else:
+            if any(analyzer in forms for _, forms in words_forms):
+                combinations = itertools.islice(itertools.product(*positions), 1, MAX_CUT_PHRASES + 1)
+                if sequences := tuple(combinations):
+                    found[analyzer] = sequences
+    return MappingProxyType(found)
 
 
 # Latin spellings of Indian and foreign names and the transliteration of their Hindi and Gujarati
@@ -268,6 +390,16 @@ _SOUND_RESPELLINGS = (
 )
 
 
+@lru_cache(maxsize=4096)
+def sound_respellings(text: str) -> tuple[str, ...]:
+    """The one word ``text`` respelled by each of _SOUND_RESPELLINGS that changes it, in lower case, when
+    it is typed in Latin letters with a capital and has MIN_RESPELLED letters (Roger: rojer)."""
+    if not (text.isascii() and text.isalpha() and text[:1].isupper() and len(text) >= MIN_RESPELLED):
+        return ()
+    found = (pattern.sub(replacement, text.lower()) for pattern, replacement in _SOUND_RESPELLINGS)
+    return tuple(dict.fromkeys(respelled for respelled in found if respelled != text.lower()))
+
+
 # The fields a word's variants are looked for in: the Latin reading, and the skeletons of the words of
 # the other scripts (a respelling's).
 VARIANT_ANALYZERS = ("latin_text", "skeleton_nonlatin_words")
@@ -279,15 +411,10 @@ def variant_terms(text: str) -> Mapping[str, tuple[str, ...]]:
     the Latin reading and skeleton of its _SOUND_RESPELLINGS (for a capitalized word in Latin letters)."""
     found: dict[str, list[str]] = {analyzer: [] for analyzer in VARIANT_ANALYZERS}
     found["latin_text"] += latin_variants(text)
-    if text.isascii() and text.isalpha() and text[:1].isupper() and len(text) >= MIN_RESPELLED:
-        own = query_terms(text)
-        for pattern, replacement in _SOUND_RESPELLINGS:
-            if (respelled := pattern.sub(replacement, text.lower())) == text.lower():
-                continue
-            for analyzer, terms in found.items():
-                terms += [
-                    t for t in query_terms(respelled).get(analyzer, ()) if t not in own.get(analyzer, ())
-                ]
+    own = query_terms(text)
+    for respelled in sound_respellings(text):
+        for analyzer, terms in found.items():
+            terms += [t for t in query_terms(respelled).get(analyzer, ()) if t not in own.get(analyzer, ())]
     return MappingProxyType(
         {analyzer: tuple(dict.fromkeys(terms)) for analyzer, terms in found.items() if terms}
     )
@@ -365,3 +492,18 @@ def loose_phrase(words: tuple[str, ...]) -> LoosePhrase | None:
 def indic_key(text: str) -> tuple[str, ...]:
     """What ``text`` is known by: its terms in the main (Indic) fields; empty for stop words."""
     return query_terms(text).get("indic_text", ())
+
+
+# The fields a prefix (``lavr*``) is looked for in: the words, and their Latin reading, so that a prefix
+# in one script finds the words of the others (lavr* finds लावरोव); not the skeletons, which would reach
+# every word with those consonants.
+PREFIX_ANALYZERS = ("indic_text", "latin_text")
+
+
+@lru_cache(maxsize=4096)
+def prefix_terms(text: str) -> Mapping[str, str]:
+    """Per field of PREFIX_ANALYZERS, the term the prefix ``text`` (one word) is in there, where it is
+    one term of at least ``search_app.query.MIN_PREFIX`` characters; empty for anything else."""
+    terms = query_terms(text)
+    found = {a: t[0] for a in PREFIX_ANALYZERS if len(t := terms.get(a, ())) == 1 and len(t[0]) >= MIN_PREFIX}
+    return MappingProxyType(found)

@@ -13,6 +13,7 @@ from search_app.engines.alternatives import (
     COUNTRY_SCORE,
     Alternatives,
     country_marks,
+    country_phrases,
     excluded_alternatives,
     name_alternatives,
 )
@@ -33,12 +34,14 @@ from search_app.engines.query_terms import (
     gujarati_cut_terms,
     loose_phrase,
     phrase_variants,
+    prefix_terms,
     query_terms,
     variant_terms,
     whole_phrase_terms,
     whole_word_terms,
 )
 from search_app.engines.remote_mapping import DERIVED_FIELDS
+from search_app.engines.skeleton_guard import GUARDED_ANALYZER, skeleton_guards
 from search_app.query import ParsedQuery, Term
 
 # Where a word is looked for, and how much a match there counts. The main fields carry the Indic chain;
@@ -93,8 +96,11 @@ def _word_query(term: Term, negated: bool, skeletons: bool = True, fuzzy: bool =
         typo_match = dict(main["multi_match"], fields=indic_fields, fuzziness=FUZZINESS, prefix_length=1)
         queries.append({"multi_match": typo_match | {"boost": FUZZY_BOOST}})
     skeleton_fields = _fields(term, SKELETON_ANALYZERS) if skeletons else []
+    guards = skeleton_guards(word)
     if skeleton_fields:
-        queries.append({"multi_match": {"query": word, "fields": skeleton_fields, "operator": "and"}})
+        own = query_terms(word).get(GUARDED_ANALYZER, ())
+        skeleton = {"multi_match": {"query": word, "fields": skeleton_fields, "operator": "and"}}
+        queries.append(_guarded(skeleton, guards.get(own[0]) if len(own) == 1 else None))
     # The word read whole, too (હસીના finds હસીનાનું): terms the server's analyzers do not make from
     # the query text, analysed here as the embedded engine does (``whole_word_terms``).
     for analyzer, whole in whole_word_terms(word).items():
@@ -102,14 +108,31 @@ def _word_query(term: Term, negated: bool, skeletons: bool = True, fuzzy: bool =
             queries.append({"term": {field: {"value": whole, "boost": boost}}})
     # Sonia also as सोनिया reads (soniya), and back; Roger as रोजर (``variant_terms``).
     for analyzer, variants in variant_terms(word).items():
+        guarded = analyzer == GUARDED_ANALYZER
         for field, boost in _boosted_fields(analyzer, skeletons):
-            queries += [{"term": {field: {"value": variant, "boost": boost}}} for variant in variants]
-    # Meloni also as the Gujarati stemmer leaves મેલોની (``gujarati_cut_terms``), in Gujarati articles only.
-    for analyzer, (cut,) in gujarati_cut_terms(term.words).items():
-        queries += _in_gujarati(
-            _boosted_fields(analyzer, skeletons), lambda field, cut=cut: {"term": {field: cut}}
-        )
+            queries += [
+                _guarded({"term": {field: {"value": v, "boost": boost}}}, guards.get(v) if guarded else None)
+                for v in variants
+            ]
+    # Meloni also as the Gujarati stemmer leaves મેલોની, Putin as it leaves પુતિને, દેશ in its plural
+    # (``gujarati_cut_terms``), in Gujarati articles only.
+    for analyzer, cuts in gujarati_cut_terms(term.words).items():
+        for (cut,) in cuts:
+            guard = guards.get(cut) if analyzer == GUARDED_ANALYZER else None
+            queries += _in_gujarati(
+                _boosted_fields(analyzer, skeletons),
+                lambda field, cut=cut, guard=guard: _guarded({"term": {field: cut}}, guard),
+            )
     return {"dis_max": {"queries": queries, "tie_breaker": TIE_BREAKER}}
+
+
+def _guarded(query: dict[str, Any], guard: str | None) -> dict[str, Any]:
+    """``query`` (a Latin word's skeleton among the other scripts' words) where a Latin reading in the
+    title or body also matches its ``skeleton_guards`` pattern ``guard`` (as it is when None)."""
+    if guard is None:
+        return query
+    readings = [{"regexp": {f"{field}.latin": {"value": guard, "flags": "NONE"}}} for field in TEXT_FIELDS]
+    return {"bool": {"must": query, "filter": {"bool": {"should": readings, "minimum_should_match": 1}}}}
 
 
 def _span_phrase(field: str, terms: Sequence[str | Sequence[str]], boost: float = 1.0) -> dict[str, Any]:
@@ -161,10 +184,11 @@ def _phrase_query(term: Term, skeletons: bool = True, word_by_word: bool = True)
         for field, boost in _boosted_fields(analyzer, skeletons):
             clauses.append(_span_phrase(field, positions, boost))
     # "Sheikh Hasina" also as the Gujarati stemmer leaves શેખ હસીના (``gujarati_cut_terms``).
-    for analyzer, cut in gujarati_cut_terms(term.words).items():
-        clauses += _in_gujarati(
-            _boosted_fields(analyzer, skeletons), lambda field, cut=cut: _span_phrase(field, cut)
-        )
+    for analyzer, cuts in gujarati_cut_terms(term.words).items():
+        for cut in cuts:
+            clauses += _in_gujarati(
+                _boosted_fields(analyzer, skeletons), lambda field, cut=cut: _span_phrase(field, cut)
+            )
     # A phrase with a word too short for a skeleton, across scripts (``loose_phrase``): each word with
     # one by its skeleton, the others as words, anywhere in the article.
     if word_by_word and (loose := loose_phrase(term.words)):
@@ -184,9 +208,25 @@ def term_query(
     """One word or phrase of the query language as a query clause (``skeletons=False``: without the
     consonant skeletons, ``fuzzy=False`` without typo tolerance, for a name's other spellings;
     ``word_by_word=False`` without a phrase's ``loose_phrase``, for a compound split in two)."""
+    if term.prefix:
+        return _prefix_query(term)
     if term.is_phrase:
         return _phrase_query(term, skeletons, word_by_word)
     return _word_query(term, negated, skeletons, fuzzy)
+
+
+def _prefix_query(term: Term) -> dict[str, Any]:
+    """The words that begin with the prefix ``term`` (``prefix_terms``: as typed and in their Latin
+    reading, in any script), each scoring alike: ``prefix`` queries of its analysed terms, which the
+    server reads as terms, never as syntax."""
+    clauses = [
+        {"prefix": {field: {"value": prefix, "boost": boost}}}
+        for analyzer, prefix in prefix_terms(term.text).items()
+        for field, boost in _boosted_fields(analyzer)
+    ]
+    if not clauses:
+        return {"match_none": {}}
+    return {"dis_max": {"queries": clauses, "tie_breaker": TIE_BREAKER}}
 
 
 def _as_written(word: Term) -> dict[str, Any]:
@@ -301,18 +341,22 @@ def _sort(request: SearchRequest) -> list[Any]:
     return ["_score", newest, {"id": "asc"}]
 
 
-def _country_marks(names: Mapping[int, Alternatives]) -> list[str]:
-    """The main fields' terms of the one-word names of the countries the query names (``country_marks``)."""
-    countries = {a.country for a in names.values() if a.country}
-    return sorted(set().union(*map(country_marks, countries))) if countries else []
+def _country_marks(names: Mapping[int, Alternatives]) -> tuple[list[str], list[str]]:
+    """The names of the countries the query names: the main fields' terms of their one-word names
+    (``country_marks``), and their names of several words (``country_phrases``: United Kingdom)."""
+    countries = sorted({a.country for a in names.values() if a.country})
+    terms = sorted(set().union(*map(country_marks, countries))) if countries else []
+    phrases = sorted({" ".join(words) for country in countries for words in country_phrases(country)})
+    return terms, phrases
 
 
-def _highlight(query: dict[str, Any], marks: list[str]) -> dict[str, Any]:
+def _highlight(query: dict[str, Any], marks: list[str], phrases: Sequence[str] = ()) -> dict[str, Any]:
     """The unified highlighter with the HTML encoder: the document's text is escaped, only our marks
     are markup. The latin/skeleton subfields are highlighted too (on the same original text), so a
     cross-script match is marked; ``merge_highlights`` folds them into title/body. An article counted
     under a country the query names has the country's names marked too (India marks भारत), though it
-    matched through the facet (``marks``, the terms of its names)."""
+    matched through the facet (``marks``, the terms of its one-word names, and ``phrases``, its names
+    of several words)."""
     fields: dict[str, Any] = {}
     for name in TEXT_FIELDS:
         whole = {"number_of_fragments": 0} if name == "title" else {}
@@ -321,9 +365,10 @@ def _highlight(query: dict[str, Any], marks: list[str]) -> dict[str, Any]:
             if not suffix:
                 # With no match (e.g. an empty query), still show the escaped opening of the text.
                 spec["no_match_size"] = FRAGMENT_SIZE
-                if marks:
-                    names = {"terms": {name: marks}}
-                    spec["highlight_query"] = {"bool": {"should": [query, names]}}
+                if marks or phrases:
+                    names = [{"terms": {name: marks}}] if marks else []
+                    names += [{"match_phrase": {name: phrase}} for phrase in phrases]
+                    spec["highlight_query"] = {"bool": {"should": [query, *names]}}
             fields[name + suffix] = spec
     return {
         "type": "unified",
@@ -355,7 +400,7 @@ def search_body(request: SearchRequest) -> dict[str, Any]:
     if selected:
         body["post_filter"] = {"bool": {"filter": selected}}
     if request.highlight:
-        body["highlight"] = _highlight(query, _country_marks(names))
+        body["highlight"] = _highlight(query, *_country_marks(names))
     return body
 
 
