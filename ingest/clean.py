@@ -55,6 +55,8 @@ def boilerplate_reason(line: str) -> str | None:
         return "credit"
     if words <= c.agency_credit_max_words and c.agency_credit.match(folded.lstrip("-–—([ ")):
         return "credit"
+    if _may_sign_off(folded, words) and (sign_off_agencies(line) or is_desk_credit(line)):
+        return "sign-off"
     if words <= _CONTAINS_MAX_WORDS and c.contains.search(folded):
         return "notice"
     if words <= c.short_cta_max_words and c.short_cta.search(folded):
@@ -70,6 +72,131 @@ def boilerplate_reason(line: str) -> str | None:
     if len(folded) <= _SHORT_LINE and _is_menu(folded):
         return "navigation"
     return None
+
+
+# A wire credit opens with a dash or sits in brackets: "--IANS", "— AP", "(ANS/PTI)", "-- एजेंसी".
+_DASHES = "-–—"
+# Names in capitals that may stand beside a known agency ("ANS/PTI"): another agency's initials.
+_AGENCY_INITIALS = re.compile(r"^[A-Z]{2,6}$")
+# The initials of an agency's desk, on the last line of its story ("vg/arm").
+_DESK_INITIALS = re.compile(r"^[a-z]{1,6}(?:/[a-z]{1,6}){1,3}$")
+# A credit ending the last paragraph: "... officials said. (PTI)", "... said.--IANS".
+_TRAILING_CREDIT = re.compile(
+    f"^(?P<text>.*?[.!?\u0964\u0965\"'\u2019\u201d])\\s*(?P<credit>[{_DASHES}]+\\s*[^\\s()][^()]{{0,40}}|\\([^()]{{2,40}}\\))$"
+)
+# A story ends with this many sign-off lines at most: an agency, a desk credit, the desk's initials.
+_MAX_SIGN_OFF_LINES = 3
+
+
+# An agency credit names a few agencies; a desk credit a few roles and names, each "by" someone.
+_AGENCY_CREDIT_MAX_WORDS = 8
+_DESK_CREDIT_MAX_CLAUSES = 5
+
+
+def _may_sign_off(folded: str, words: int) -> bool:
+    """A cheap first look (every line of every page goes through it): short, or credits someone "by"."""
+    return words <= _AGENCY_CREDIT_MAX_WORDS or (
+        " by " in folded and words <= cues().sign_off_clause_max_words * _DESK_CREDIT_MAX_CLAUSES
+    )
+
+
+def sign_off_agencies(line: str, *, at_end: bool = False) -> tuple[str, ...] | None:
+    """The agencies a wire sign-off credits, as written ("--IANS" -> ("IANS",), "(ANS/PTI)" -> ("ANS",
+    "PTI"), "इनपुट-एजेंसी" -> ("एजेंसी",)), or None for other lines. ``at_end``: the line ends the story,
+    where a bare credit ("PTI") and one followed by its staff's initials ("PTI AB CD") sign off too."""
+    c = cues()
+    text = line.strip()
+    if len(text.split()) > _AGENCY_CREDIT_MAX_WORDS:
+        return None
+    bracketed = text.startswith("(") and text.endswith(")")
+    core = text[1:-1].strip() if bracketed else text.lstrip(_DASHES + " ")
+    dashed = len(core) < len(text) and not bracketed
+    label = c.sign_off_label.match(core)
+    if label:
+        core = core[label.end() :]
+    elif not (bracketed or dashed or at_end):
+        return None  # a bare name ("Reuters" at the top of a page) is a masthead, not a credit
+    core = core.strip(" .")
+    names = [name.strip() for name in c.sign_off_join.split(core)]
+    if names and all(fold(name) in c.sign_off_agencies or _AGENCY_INITIALS.match(name) for name in names):
+        return tuple(names) if any(fold(name) in c.sign_off_agencies for name in names) else None
+    first, *staff = core.split() or [""]
+    if (
+        at_end
+        and not bracketed
+        and staff
+        and len(staff) < c.sign_off_staff_max_words
+        and fold(first) in c.sign_off_agencies
+    ):
+        # Latin staff are initials in capitals ("PTI AB CD"; "PTI said talks failed" is a sentence);
+        # Indic ones names ("भाषा अमित अजय").
+        initials = all(_AGENCY_INITIALS.match(word) for word in staff if word.isascii())
+        if initials and not SENTENCE_END.search(core) and not any(ch.isdigit() for ch in core):
+            return (first,)
+    return None
+
+
+def is_desk_credit(line: str, *, at_end: bool = False) -> bool:
+    """Whether ``line`` credits the desk that made the story: "(Reporting by Aditi Shah; Editing by Kim
+    Coghill)", "Written by X; Edited by Y". Without brackets, one clause ("Reporting by Aditi Shah") only
+    where it ends the story: elsewhere it may be a sentence's start."""
+    c = cues()
+    text = line.strip()
+    if " by " not in text.lower():
+        return False
+    bracketed = text.startswith("(") and text.endswith(")")
+    core = fold(text[1:-1] if bracketed else text).strip().rstrip(".").strip()
+    clauses = [clause.strip() for clause in core.split(";")]
+    if not all(
+        c.sign_off_role.match(clause) and len(clause.split()) <= c.sign_off_clause_max_words
+        for clause in clauses
+    ):
+        return False
+    if bracketed or len(clauses) > 1:
+        return True
+    # One clause alone: a name after "by" ("Reporting by Aditi Shah", not "Reporting by phone banned").
+    name = re.search(r"\sby\s+(\S)", text)
+    return at_end and not SENTENCE_END.search(text) and bool(name) and not name[1].islower()
+
+
+def _is_sign_off(line: str) -> bool:
+    """Whether ``line``, ending a story, signs it off (an agency, a desk credit, the desk's initials)."""
+    return bool(
+        sign_off_agencies(line, at_end=True)
+        or is_desk_credit(line, at_end=True)
+        or _DESK_INITIALS.match(line.strip())
+    )
+
+
+def without_sign_off(lines: list[str]) -> list[str]:
+    """``lines`` without the sign-off lines that end a wire story (see ``sign_off_agencies`` and
+    ``is_desk_credit``), and without the credit that ends its last paragraph ("... said. (PTI)")."""
+    lines = list(lines)
+    for _ in range(_MAX_SIGN_OFF_LINES):
+        if len(lines) > 1 and _is_sign_off(lines[-1]):
+            lines.pop()
+    if lines:
+        trailing = _TRAILING_CREDIT.match(lines[-1].strip())
+        if trailing and _is_sign_off(trailing["credit"]):
+            lines[-1] = trailing["text"]
+    return lines
+
+
+def closing_agencies(lines: list[str]) -> tuple[str, ...]:
+    """The agencies the sign-off of the story in ``lines`` (a page's last lines, boilerplate and all)
+    credits, as written: read up from the end, past boilerplate, to the story's last paragraph."""
+    credited: list[str] = []
+    for line in reversed(lines):
+        if _is_sign_off(line):
+            credited[:0] = sign_off_agencies(line, at_end=True) or ()
+            continue
+        if boilerplate_reason(line) or not line.strip():
+            continue
+        trailing = _TRAILING_CREDIT.match(line.strip())
+        if trailing and _is_sign_off(trailing["credit"]):
+            credited[:0] = sign_off_agencies(trailing["credit"], at_end=True) or ()
+        break
+    return tuple(credited)
 
 
 # The parts of a row of counters and timestamps: between "·", "•", "|" or a spaced dash.
@@ -125,7 +252,8 @@ def remove_boilerplate(lines: list[str], *, headline_first: bool = False) -> lis
 
     ``headline_first``: the first line left is the article's title (a text file), so it stays even when
     it starts like a credit, unless it is as short as one: "Sources: talks between India and Pakistan may
-    resume" is a headline, "Photo: File" is not.
+    resume" is a headline, "Photo: File" is not. The sign-off that ends a wire story goes too
+    (``without_sign_off``).
     """
     kept: list[str] = []
     previous = None
@@ -138,6 +266,8 @@ def remove_boilerplate(lines: list[str], *, headline_first: bool = False) -> lis
         in_links = reason == "navigation" and _is_list_heading(line)
         if reason == "credit" and headline_first and not kept and not _is_short_credit(line):
             reason = None
+        if reason == "sign-off" and headline_first and not kept:
+            reason = None  # a headline: a sign-off never opens a story
         if reason:
             continue
         key = fold(line)
@@ -145,7 +275,7 @@ def remove_boilerplate(lines: list[str], *, headline_first: bool = False) -> lis
             continue
         kept.append(line)
         previous = key
-    return kept
+    return without_sign_off(kept)
 
 
 # A menu that page extraction split into lines keeps its separators as lines of their own ("Home",

@@ -2,7 +2,8 @@
 
 PATH may be a .txt file (title on the first meaningful line), an .html/.htm page, a .jsonl file (one
 article per line: title, body, and optionally url (or link), published (or published_at, datePublished, date),
-source, id), a directory (read recursively), a shell glob, or - for JSON Lines on standard input.
+source, id), a .json file (one such article, a list of them, or an export listing them under "articles"),
+a directory (read recursively), a shell glob, or - for JSON Lines on standard input.
 
 Bad input never stops the run: each bad file or record gets one line on stderr naming it and the reason,
 goes to --rejects FILE when given, and makes the exit status 1. The last line on stderr sums it up:
@@ -27,7 +28,7 @@ from typing import IO, Any
 from tqdm import tqdm
 
 from ingest.pipeline import Preparer, Processed, iter_articles
-from ingest.readers import DEFAULT_MAX_BYTES, Failure, expand_paths
+from ingest.readers import DEFAULT_MAX_BYTES, Failure, expand_paths, other_files
 
 DEFAULT_BATCH_SIZE = 500  # for engines that state no preference (a bulk request to a search server)
 EXIT_OK, EXIT_FAILURES, EXIT_ENGINE = 0, 1, 2
@@ -308,4 +309,19 @@ def run(args: argparse.Namespace) -> int:
             print(summary.line(), file=sys.stderr)
             return 130
     print(summary.line(), file=sys.stderr)
+    _report_other_files(args.paths)
     return EXIT_FAILURES if summary.failed else EXIT_OK
+
+
+def _report_other_files(paths: list[str]) -> None:
+    """One line on the files the directories held that are not articles: a PDF or a .doc the user meant
+    to ingest would otherwise go unnoticed (they are no failure: images and style sheets are expected)."""
+    counts = other_files(paths)
+    if counts:
+        listed = ", ".join(f"{n} {suffix or '(no extension)'}" for suffix, n in counts.items())
+        total = sum(counts.values())
+        hint = " (name .json files to read them: DIR/*.json)" if ".json" in counts else ""
+        print(
+            f"ingest: {total} other file{'s' * (total != 1)} in the directories not read: {listed}{hint}",
+            file=sys.stderr,
+        )

@@ -74,6 +74,18 @@ class Cues:
     wire_agencies: frozenset[str]
     copyright_mark: re.Pattern[str]
     copyright_reserved: re.Pattern[str]
+    sign_off_agencies: frozenset[str]
+    sign_off_generic: frozenset[str]
+    sign_off_join: re.Pattern[str]
+    sign_off_label: re.Pattern[str]
+    sign_off_role: re.Pattern[str]
+    sign_off_clause_max_words: int
+    sign_off_staff_max_words: int
+
+
+def _longest_first(phrases: list[str]) -> str:
+    """A regex alternation of ``phrases`` as written, longest first."""
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -94,6 +106,7 @@ def cues() -> Cues:
     units = _alternation(data["counter_units"])
     seps = "".join(re.escape(s) for s in data["breadcrumb_separators"])
     byline = data["byline"]
+    sign_offs = data["sign_offs"]
     cue_alt, org_alt = _alternation(byline["cues"]), _alternation(byline["org_suffixes"])
     prefix_alt = _alternation(data["prefix"])
     return Cues(
@@ -134,4 +147,21 @@ def cues() -> Cues:
             re.IGNORECASE,
         ),
         copyright_reserved=re.compile("|".join(map(re.escape, data["copyright"]["reserved"])), re.IGNORECASE),
+        sign_off_agencies=frozenset(
+            fold(a) for a in data["wire_agencies"]["names"] + sign_offs["agency_words"]
+        ),
+        sign_off_generic=frozenset(fold(a) for a in sign_offs["agency_words"]),
+        # On the line as written: "ANS/PTI", "IANS and ANI", "भाषा और एजेंसी".
+        sign_off_join=re.compile(
+            f"\\s*[/,&+]\\s*|\\s+(?:{'|'.join(map(re.escape, sign_offs['and_words']))})\\s+", re.IGNORECASE
+        ),
+        # "इनपुट-एजेंसी", "Inputs: PTI", "Inputs from agencies", on the line as written (what follows must
+        # be agencies alone, so a space is separator enough).
+        sign_off_label=re.compile(
+            f"^(?:{_longest_first(sign_offs['labels'])})(?:\\s*[:：\\-–—]\\s*|\\s+)", re.IGNORECASE
+        ),
+        # A clause of a desk credit, on the folded line: "reporting by aditi shah in new delhi".
+        sign_off_role=re.compile(f"^(?:{_alternation(sign_offs['roles'])})\\s+by\\s+[^\\s]"),
+        sign_off_clause_max_words=int(sign_offs["clause_max_words"]),
+        sign_off_staff_max_words=int(sign_offs["staff_max_words"]),
     )

@@ -135,3 +135,31 @@ def link_texts(root: lxml.html.HtmlElement | None) -> frozenset[str]:
         return frozenset()
     texts = (" ".join(a.text_content().split()) for a in root.iter("a"))
     return frozenset(text for text in texts if text)
+
+
+# A logo: an <h1> (or its container) whose class or id says so, or that links to the site's home page.
+_LOGO_HINT = re.compile(r"logo|brand|masthead|site-?(?:title|name)|sitename", re.IGNORECASE)
+_LOGO_ANCESTORS = 3  # how far up a logo's container may be: <div id="header"><a><h1>...
+_HOME_HREF = re.compile(r"^(?:(?:https?:)?//[^/]+)?/?(?:index\.\w+)?$", re.IGNORECASE)
+_LOGO_MAX_WORDS = 5  # a site's name; a longer text is a headline, whatever its markup
+
+
+def logo_texts(root: lxml.html.HtmlElement | None) -> frozenset[str]:
+    """The texts of the page's ``<h1>`` elements that hold its logo or site name, not a headline: many
+    sites wrap their logo in an ``<h1>`` (``<h1 class="logo"><a href="/">Site</a></h1>``). An ``<h1>`` is a
+    logo when it holds an image, links to the home page, or it or a close container says "logo",
+    "brand", "masthead" or "site-title"; and its text is a name's length, outside the ``<article>``."""
+    if root is None:
+        return frozenset()
+    texts = set()
+    for h1 in root.iter("h1"):
+        text = " ".join(h1.text_content().split())
+        ancestors = list(h1.iterancestors())
+        if not text or len(text.split()) > _LOGO_MAX_WORDS or any(e.tag == "article" for e in ancestors):
+            continue
+        near = [h1, *ancestors[:_LOGO_ANCESTORS]]
+        hinted = any(_LOGO_HINT.search(f"{e.get('class', '')} {e.get('id', '')}") for e in near)
+        links_home = any(_HOME_HREF.match((a.get("href") or "#").strip()) for a in h1.iter("a"))
+        if hinted or links_home or h1.find(".//img") is not None:
+            texts.add(text)
+    return frozenset(texts)

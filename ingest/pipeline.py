@@ -8,6 +8,7 @@ input. Benchmarks and the sample-data loader use the same two functions.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 import itertools
@@ -20,7 +21,7 @@ from urllib.parse import urlsplit
 
 import trafilatura
 
-from ingest.clean import remove_boilerplate
+from ingest.clean import closing_agencies, remove_boilerplate
 from ingest.countries import extract_countries
 from ingest.cues import SENTENCE_END, cues
 from ingest.dates import (
@@ -37,6 +38,7 @@ from ingest.markup import (
     date_texts,
     footer_texts,
     link_texts,
+    logo_texts,
     markup_text,
     markup_title,
     page_title,
@@ -45,12 +47,14 @@ from ingest.markup import (
 from ingest.normalize import clean_text, fold
 from ingest.readers import DEFAULT_MAX_BYTES, RAW_KEEP, Failure, RawRecord, read_records
 from ingest.source import (
+    SiteNames,
     clean_source,
     copyright_holder,
     find_byline,
     find_copyright,
     find_masthead,
     is_host_name,
+    is_masthead_line,
     source_from_url,
     wire_agency,
     without_wire_credit,
@@ -59,12 +63,15 @@ from ingest.title import (
     Breadcrumb,
     find_breadcrumb,
     first_sentence,
+    headline_before_site,
     shorten_title,
     site_after_title,
     site_before_headline,
     site_in_headline,
     site_in_page_title,
     strip_site_name,
+    title_breadcrumb,
+    without_sections,
 )
 from search_app.documents import Article
 
@@ -73,10 +80,18 @@ _DATELINE_MAX_WORDS = 10
 _LEAD_MIN_WORDS = 2
 # A wire story credits its agency on its first line ("TOKYO (Reuters) - ..."), after the headline.
 _WIRE_CREDIT_LINES = 2
-_JSONL_TEXT_KEYS = ("body", "text", "content")
+_JSONL_TEXT_KEYS = ("body", "text", "content", "articleBody")  # schema.org's NewsArticle: articleBody
 _JSONL_TITLE_KEYS = ("title", "headline")  # schema.org's NewsArticle calls it headline
 # The publication date's key, and the names other exports give it (schema.org's, CMS dumps').
-_JSONL_DATE_KEYS = ("published", "published_at", "datePublished", "date")
+_JSONL_DATE_KEYS = (
+    "published",
+    "published_at",
+    "publishedAt",  # NewsAPI
+    "datePublished",
+    "date_published",  # JSON Feed
+    "pubDate",  # RSS
+    "date",
+)
 # The publisher's key, and the names other exports give it; schema.org's publisher is an object with a name.
 _JSONL_SOURCE_KEYS = ("source", "publisher", "site_name", "sitename")
 # The article's address, and the names feeds and exports give it (RSS's link, schema.org's url).
@@ -151,10 +166,12 @@ def _html_fields(html: str) -> dict[str, str | None]:
     if doc is None or not (doc.text or "").strip():
         raise RejectedRecord("no article text found in the HTML (only markup or scripts)")
     root = parse_page(html)  # what trafilatura does not tell: the page's links and its <title>
-    if _is_link_list(doc.text, link_texts(root)):
+    links = link_texts(root)
+    if _is_link_list(doc.text, links):
         raise RejectedRecord("the page is a list of links (a section or index page), not an article")
-    # A site name the page's <title> gives after the headline is a better name than a host name.
     site, title, heading = doc.sitename, doc.title, page_title(root)
+    title, site = _headline(title, site, heading, root)
+    # A site name the page's <title> gives after the headline is a better name than a host name.
     site_first = site_before_headline(heading, title, None if is_host_name(site) else site)
     if site_first:
         site, title = site_first
@@ -172,7 +189,7 @@ def _html_fields(html: str) -> dict[str, str | None]:
         holder = next(filter(None, map(copyright_holder, footer_texts(root))), None)
         site = None if holder else site
     return {
-        "title": title,
+        "title": without_sections(title, frozenset(map(fold, links))) if title else None,
         "body": doc.text,
         # A page's own canonical link may be relative: then the page has no usable URL, not an error.
         "url": doc.url if doc.url and _is_web_url(doc.url) else None,
@@ -181,6 +198,38 @@ def _html_fields(html: str) -> dict[str, str | None]:
         "source": site or None,
         "holder": holder,
     }
+
+
+def _headline(
+    title: str | None, site: str | None, heading: str | None, root
+) -> tuple[str | None, str | None]:
+    """(title, site) of a page as the extractor found them, with what it takes for the headline when
+    the page has none in its metadata put right: a breadcrumb trail (a heading or ``<title>`` "Home »
+    World » Asia"), whose last part is the headline when it reads as one, else the text's first line
+    (None); a logo in an ``<h1>`` (or a ``<title>``'s site part), for the ``<title>``'s headline part;
+    and a site name that is the headline itself (the extractor takes a ``<title>``'s part with a full
+    stop for the site's name: "RBI holds rate at 6.5 per cent | Mint Street Daily")."""
+
+    def same(a: str | None, b: str | None) -> bool:
+        return bool(a and b) and fold(a).strip() == fold(b).strip()
+
+    def site_of(headline: str | None, *others: str | None) -> str | None:
+        """The extractor's site name, unless it is the headline or a host name; else the first other."""
+        if site and not is_host_name(site) and not same(site, headline):
+            return site
+        return next((other for other in others if other), None if same(site, headline) else site)
+
+    # The <title> is the whole trail when the extractor took its first parts ("Home » World").
+    whole = heading if heading and title and fold(heading).startswith(fold(title)) else None
+    crumb = title_breadcrumb(whole) or title_breadcrumb(title)
+    if crumb:
+        return crumb.title, site_of(crumb.title, crumb.site)
+    split = headline_before_site(heading, title)
+    if split:
+        return split[0], site_of(split[0], split[1])
+    if title and fold(title) in {fold(text) for text in logo_texts(root)}:
+        return None, site_of(None, title)  # the headline is the text's first line
+    return title, site_of(title)
 
 
 def _date_element(root) -> str | None:
@@ -219,6 +268,8 @@ class _Page:
     wire_source: str | None = None
     # The publisher the page's copyright notice names.
     copyright_holder: str | None = None
+    # The page's last lines, boilerplate and all, where a wire story signs off ("--IANS").
+    tail: tuple[str, ...] = ()
 
 
 def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Page:
@@ -226,7 +277,14 @@ def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Pa
     lines = [line for line in clean_text(text).split("\n") if line]
     # Header furniture first, while the page's layout is intact.
     crumb, crumb_index = find_breadcrumb(lines)
+    header_masthead = None
     if crumb_index is not None:
+        # Above a breadcrumb is the page's header: a site's name there is its masthead, not the headline.
+        above = lines[:crumb_index]
+        if all(is_masthead_line(line) for line in above):
+            header_masthead = above[0] if above else None
+            lines = lines[crumb_index:]
+            crumb_index = 0
         del lines[crumb_index]
     datelines = find_datelines(lines, today)
     # Every dateline is page metadata ("Published: ...", "Updated: ..."), except one opening a paragraph:
@@ -252,6 +310,7 @@ def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Pa
     if notice is not None:
         del lines[notice]
     masthead, masthead_lines = find_masthead(lines, title, holder)
+    masthead = masthead or header_masthead
     # Without a title given or in the breadcrumb, the first line left is the headline (see build_article).
     headline_first = title is None and not (crumb and crumb.title)
     kept = [line for i, line in enumerate(lines) if i not in masthead_lines]
@@ -261,8 +320,30 @@ def _strip_furniture(text: str, title: str | None, today: dt.date | None) -> _Pa
     if byline.date:
         stated = [d for d in stated if not d.updated] + [byline.date] + [d for d in stated if d.updated]
     return _Page(
-        lines, crumb, publication_date(stated), masthead, byline.source, tuple(places), wire_source, holder
+        lines,
+        crumb,
+        publication_date(stated),
+        masthead,
+        byline.source,
+        tuple(places),
+        wire_source,
+        holder,
+        tuple(kept[-_SIGN_OFF_LINES:]),
     )
+
+
+# The last lines of a page that may hold its story's sign-off, under the share buttons and notices.
+_SIGN_OFF_LINES = 8
+
+
+def _signed_by(tail: tuple[str, ...]) -> str | None:
+    """The agency a story signs off with alone ("--IANS", "(भाषा)"): its source, as the agency its
+    dateline credits is. Read only when nothing else names the source."""
+    credited = closing_agencies(list(tail))
+    # "-- एजेंसी" (agency) names none; "(ANS/PTI)" two.
+    if len(credited) != 1 or fold(credited[0]) in cues().sign_off_generic:
+        return None
+    return clean_source(credited[0]) if fold(credited[0]) in cues().wire_agencies else None
 
 
 def _body_lines(lines: list[str], title: str) -> list[str]:
@@ -328,6 +409,7 @@ def build_article(
         or site_after_title(title)
         or next(filter(None, map(wire_agency, page.lines[:_WIRE_CREDIT_LINES])), None)
         or page.wire_source
+        or _signed_by(page.tail)
         or clean_source(holder)
     )
     if title_from_text and not (page.crumb and page.crumb.title):
@@ -395,7 +477,9 @@ def process_record(
     fields = record.fields
     text_key = next((key for key in _JSONL_TEXT_KEYS if fields.get(key)), None)
     if text_key is None:
-        raise RejectedRecord("the record has no 'body' (or 'text', 'content') field with article text")
+        raise RejectedRecord(
+            "the record has no 'body' (or 'text', 'content', 'articleBody') field with article text"
+        )
     # A CMS export may carry the page's markup ("<p>...</p>", "&amp;"): the article is its text.
     body = _as_text(fields[text_key], text_key)
     title_key = _first_present(fields, _JSONL_TITLE_KEYS) or "title"
@@ -429,7 +513,7 @@ def _process_one(
 ) -> Processed | Failure:
     if isinstance(record, Failure):
         return record
-    notes: list[str] = []
+    notes: list[str] = list(record.notes)
     try:
         article = process_record(record, today, notes)
     except RejectedRecord as exc:
@@ -483,6 +567,44 @@ def process_records(
             yield from results
 
 
+# How far ahead of an article the run looks for the name of its site, when only a host name names it: it
+# waits, and the records after it with it (the output keeps the input's order), until the name is seen or
+# this many records came after it. A bound on memory, and on the delay of a stream of such articles.
+SITE_NAME_LOOK_AHEAD = 1000
+
+
+def _sites_named(
+    items: Iterable[Processed | Failure], prepare: Preparer | None = None
+) -> Iterator[Processed | Failure]:
+    """``items``, in their order, with the articles that only a host name names ("sidhikhabar.example")
+    under the name another article of the run gives that site ("SidhiKhabar"; see ``SiteNames``): one
+    before it, or one of the ``SITE_NAME_LOOK_AHEAD`` after it. Other records go on at once, unless
+    such an article waits before them."""
+    names = SiteNames()
+    queue: collections.deque[Processed | Failure] = collections.deque()
+
+    def waits(item: Processed | Failure) -> bool:
+        source = item.article["source"] if isinstance(item, Processed) else None
+        return is_host_name(source) and names.name_for(source) is None
+
+    def named(item: Processed | Failure) -> Processed | Failure:
+        name = names.name_for(item.article["source"]) if isinstance(item, Processed) else None
+        if name:
+            item.article["source"] = name
+            # What the worker prepared for the engine holds the host name.
+            item.prepared = prepare(item.article) if prepare and item.prepared is not None else None
+        return item
+
+    for item in items:
+        if isinstance(item, Processed):
+            names.learn(item.article["source"])
+        queue.append(item)
+        while queue and (len(queue) > SITE_NAME_LOOK_AHEAD or not waits(queue[0])):
+            yield named(queue.popleft())
+    while queue:
+        yield named(queue.popleft())
+
+
 def iter_articles(
     paths: Iterable[str],
     *,
@@ -496,7 +618,8 @@ def iter_articles(
 
     ``exclude``: files never to read (the run's own output files); ``today`` bounds publication dates;
     ``jobs``: worker processes for the pipeline (0: in this process), ``prepare``: a function to run on
-    each article there too; see ``process_records``.
+    each article there too; see ``process_records``. An article that only a host name names takes the
+    name other articles of the run give its site (``_sites_named``).
     """
     records = read_records(paths, max_bytes=max_bytes, exclude=exclude)
-    yield from process_records(records, today, jobs, prepare)
+    yield from _sites_named(process_records(records, today, jobs, prepare), prepare)

@@ -73,6 +73,49 @@ def _site_of_host(host: str) -> str:
     return host
 
 
+# A host's labels that may spell a site's name: at least this long ("ndtv" in ndtv.com), so that the
+# short labels of a domain ("co" in example.co.in) never match a name.
+_SITE_LABEL_MIN_CHARS = 4
+_NOT_NAME_CHARS = re.compile(r"[\W_]+")
+
+
+def _name_keys(name: str) -> set[str]:
+    """A site name as a host name would spell it: letters and digits, lower-case, with and without a
+    leading "The" ("The Indian Express" -> "theindianexpress", "indianexpress")."""
+    key = _NOT_NAME_CHARS.sub("", fold(name))
+    return {key, key.removeprefix("the")} - {""}
+
+
+def _host_labels(host: str) -> list[str]:
+    """The labels of a host name that may spell its site's name: not the top-level domain, nor an
+    edition prefix ("www", "m"), nor a short label ("co")."""
+    labels = host.lower().split(".")[:-1]
+    editions = {prefix.rstrip(".") for prefix in _EDITION_PREFIXES}
+    return [label for label in labels if label not in editions and len(label) >= _SITE_LABEL_MIN_CHARS]
+
+
+class SiteNames:
+    """The names the articles of one run give their sites ("SidhiKhabar"), for the articles of it that
+    only a host name names ("sidhikhabar.example"): one site, one source. A host name takes a name that
+    one of its labels spells, ignoring case, spaces and punctuation ("divyabhaskar.co.in" is "Divya
+    Bhaskar"); the first name seen for that spelling wins."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, str] = {}
+
+    def learn(self, source: str | None) -> None:
+        """Remember ``source`` when it is a name (not a host name)."""
+        if source and not is_host_name(source):
+            for key in _name_keys(source):
+                self._names.setdefault(key, source)
+
+    def name_for(self, source: str | None) -> str | None:
+        """The site name a host name ``source`` spells, if the run has seen one; else None."""
+        if not source or not is_host_name(source):
+            return None
+        return next((self._names[label] for label in _host_labels(source) if label in self._names), None)
+
+
 # The company's legal form is no part of the name a reader knows it by ("The Daily Ledger Media Ltd").
 _LEGAL_FORM = re.compile(
     r"[\s,]+(?:(?:Pvt|Private)\.?(?:\s+(?:Ltd|Limited))?|Ltd|Limited|Inc|LLC|LLP|Corp|Corporation|PLC|GmbH)\.?$",
@@ -120,7 +163,6 @@ def find_masthead(
     A first line that is the name the page's copyright notice gives (``holder``) is the masthead, and the
     headline is the line after it.
     """
-    c = cues()
     indic_doc = sum(bool(_INDIC.search(line)) for line in lines) > len(lines) / 2
     header = lines[:MASTHEAD_ZONE]
     if title is None and holder and len(lines) > 2 and fold(lines[0]) == (name := fold(holder)):
@@ -141,17 +183,22 @@ def find_masthead(
     for line in header:
         counts[fold(line)] = counts.get(fold(line), 0) + 1
     for line in header:
-        words = line.split()
-        if fold(line) == headline or not words or len(words) > _MAX_MASTHEAD_WORDS or len(line) > 40:
+        if fold(line) == headline or not is_masthead_line(line):
             continue
         key = fold(line)
-        if _SENTENCE_PUNCT.search(line.rstrip(".")) or key in c.sections or any(ch.isdigit() for ch in line):
-            continue
-        if boilerplate_reason(line):
-            continue
         if counts[key] >= 2 or (indic_doc and _LATIN.search(line) and not _INDIC.search(line)):
             return line.strip(), {i for i, other in enumerate(header) if fold(other) == key}
     return None, set()
+
+
+def is_masthead_line(line: str) -> bool:
+    """Whether ``line`` reads as a site's name: a few words, no sentence, section, date or furniture."""
+    words = line.split()
+    if not words or len(words) > _MAX_MASTHEAD_WORDS or len(line) > 40:
+        return False
+    if _SENTENCE_PUNCT.search(line.rstrip(".")) or fold(line) in cues().sections:
+        return False
+    return not any(ch.isdigit() for ch in line) and not boilerplate_reason(line)
 
 
 @dataclass

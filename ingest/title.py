@@ -48,6 +48,21 @@ def _is_place_crumb(line: str, crumbs: list[str]) -> bool:
     )
 
 
+# Separators of a breadcrumb trail that a headline hardly ever uses (a headline may hold a " / ").
+_TRAIL_SEPARATOR = re.compile(r"\s[>»›→▸≫]\s")
+
+
+def title_breadcrumb(title: str | None) -> Breadcrumb | None:
+    """The parts of a title that is a breadcrumb trail ("Home » World » Asia", "होम / देश / Headline"),
+    as a page's template may put in its ``<title>`` or a heading; None for a headline. Stricter than for a
+    page's line: the trail starts at "Home" or uses a separator no headline uses."""
+    crumb = parse_breadcrumb(title) if title else None
+    if crumb is None:
+        return None
+    first = cues().breadcrumb_split.split(title.strip(), maxsplit=1)[0]
+    return crumb if fold(first) in cues().home or _TRAIL_SEPARATOR.search(title) else None
+
+
 def find_breadcrumb(lines: list[str]) -> tuple[Breadcrumb | None, int | None]:
     """The breadcrumb among the first lines and its index, or (None, None)."""
     for index, line in enumerate(lines[:BREADCRUMB_ZONE]):
@@ -131,6 +146,37 @@ def site_in_headline(headline: str | None) -> tuple[str, str] | None:
     if head_words >= _HEADLINE_MIN_WORDS and 0 < site_words <= _SITE_MAX_WORDS and site_words < head_words:
         return head, site
     return None
+
+
+def headline_before_site(page_title: str | None, title: str | None) -> tuple[str, str] | None:
+    """(headline, site) of an HTML ``<title>`` "Headline - Site" when the title found for the page is
+    only its site part: the text of a logo in an ``<h1>``, or the part the extractor took for the
+    headline because the other holds a full stop ("RBI holds rate at 6.5 per cent | Mint Street").
+    The site part is short, and the headline longer than it. None otherwise."""
+    split = _last_part(page_title.strip()) if page_title and title else None
+    if split is None or fold(split[1]).strip() != fold(title).strip():
+        return None
+    head, site = split[0].strip(), split[1].strip()
+    if fold(site) in cues().home or not 0 < len(site.split()) <= _SITE_MAX_WORDS:
+        return None
+    return (head, site) if len(head.split()) > len(site.split()) else None
+
+
+# The parts of a title between " | ": "Headline | Asia | World" ends with the page's sections.
+_SECTION_MAX_WORDS = 3
+
+
+def without_sections(title: str, sections: frozenset[str] = frozenset()) -> str:
+    """``title`` without the sections a page's template ends it with, after " | " ("Ishiba elected
+    LDP leader | Asia | World" -> "Ishiba elected LDP leader"): short parts that are section names
+    (``boilerplate.json``) or among ``sections`` (folded; the texts of the page's links)."""
+    parts = _PIPE_SEPARATOR.split(title.strip())
+    known = cues().sections | sections
+    while (
+        len(parts) > 1 and len(parts[-1].split()) <= _SECTION_MAX_WORDS and fold(parts[-1]).strip() in known
+    ):
+        parts.pop()
+    return " | ".join(parts) if len(parts[0].split()) > _SECTION_MAX_WORDS else title
 
 
 def site_before_headline(

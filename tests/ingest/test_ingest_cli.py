@@ -53,7 +53,8 @@ def bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "empty.txt").write_bytes(b"")
     (folder / "blank.txt").write_bytes(b"  \n\n \n")
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    (folder / "latin1.txt").write_bytes("Café news\n\nThe minister said café prices rose.".encode("latin-1"))
+    # Neither UTF-8 nor Windows-1252: Cyrillic in its Windows code page reads as a run of accented letters.
+    (folder / "cyrillic.txt").write_bytes("Новости\n\nМинистр заявил, что цены выросли.".encode("cp1251"))
     (folder / "huge.txt").write_text("word " * 300_000, encoding="utf-8")  # 1.5 MB, over the limit below
     (folder / "scripts.html").write_text(
         "<html><head><script>var a = 1;</script></head><body><script>track();</script>"
@@ -65,7 +66,7 @@ def bad_inputs(folder: Path) -> dict[str, str]:
         "empty.txt": "empty file",
         "blank.txt": "empty file",
         "binary.txt": "binary",
-        "latin1.txt": "invalid UTF-8",
+        "cyrillic.txt": "invalid UTF-8 at byte 0 (b'\\xcd\\xee\\xe2\\xee'), and not Windows-1252 text either",
         "huge.txt": "too large",
         "scripts.html": "no article",
         "mixed.jsonl:2": "invalid JSON",
@@ -102,7 +103,8 @@ def test_each_bad_input_gets_one_clear_line_and_the_run_goes_on(tmp_path, capsys
 
 def test_text_in_utf16_or_a_declared_html_charset_is_read_like_utf8(tmp_path, capsys):
     """Byte order marks say UTF-16 (what Windows editors call "Unicode"), and a page that is not UTF-8
-    is read in the charset its <meta> declares, as a browser reads it; other text is refused."""
+    is read in the charset its <meta> declares, as a browser reads it; other text is read as
+    Windows-1252 when it reads as such (with a note), and else refused."""
     hindi = "भारत और नेपाल\n\nकाठमांडू में भारत और नेपाल के मंत्रियों ने व्यापार पर बात की।\n"
     (tmp_path / "windows.txt").write_bytes(hindi.encode("utf-16"))  # with its byte order mark
     (tmp_path / "bom.txt").write_bytes("Ministers meet\n\nThey met in Goa.\n".encode("utf-8-sig"))
@@ -115,20 +117,33 @@ def test_text_in_utf16_or_a_declared_html_charset_is_read_like_utf8(tmp_path, ca
         " of people joined the protest.</p></article></body></html>"
     )
     (tmp_path / "old.html").write_bytes(page.encode("latin-1"))
-    (tmp_path / "undeclared.txt").write_bytes("Café news\n\nPrices rose in every café.".encode("latin-1"))
+    undeclared = "Café news\n\nPrices rose in every \x93café\x94."  # Windows-1252's curly quotes
+    (tmp_path / "undeclared.txt").write_bytes(undeclared.encode("latin-1"))
+    (tmp_path / "window.txt").write_bytes(b"Novosti\n\n" + "Новости дня.".encode("cp1251"))
 
     code, docs, err = run_cli(capsys, str(tmp_path), "--dry-run")
 
     assert code == 1
     by_title = {d["title"]: d for d in docs}
     assert sorted(d["title"] for d in docs) == sorted(
-        ["Café owners protest in Paris", "Ministers meet", "Ministers meet", "भारत और नेपाल", "मंत्रियों की बैठक"]
+        [
+            "Café news",
+            "Café owners protest in Paris",
+            "Ministers meet",
+            "Ministers meet",
+            "भारत और नेपाल",
+            "मंत्रियों की बैठक",
+        ]
     )
     assert by_title["भारत और नेपाल"]["body"].startswith("काठमांडू में")
     assert "“new rules”" in by_title["Café owners protest in Paris"]["body"]
-    reason = "invalid UTF-8 at byte 3 (b'\\xe9 ne'); save it as UTF-8"
-    assert err[0] == f"ingest: {tmp_path}/undeclared.txt: {reason}"
-    assert err[-1] == "ingest (dry run): read 6, printed 5, skipped 0, failed 1"
+    assert by_title["Café news"]["body"] == "Prices rose in every “café”."
+    note = "note: not UTF-8: read as Windows-1252 (save it as UTF-8 to be sure)"
+    assert err[0] == f"ingest: {tmp_path}/undeclared.txt: {note}"
+    reason = "invalid UTF-8 at byte 9 (b'\\xcd\\xee\\xe2\\xee'), and not Windows-1252 text either"
+    reason += "; save it as UTF-8"
+    assert err[1] == f"ingest: {tmp_path}/window.txt: {reason}"
+    assert err[-1] == "ingest (dry run): read 7, printed 6, skipped 0, failed 1"
     assert {d["body"] for d in docs if d["title"] == "Ministers meet"} == {GOOD["body"], "They met in Goa."}
 
 
@@ -155,8 +170,45 @@ def test_globs_and_directories_expand_to_article_files_only(tmp_path, capsys):
     (tmp_path / "sub" / "ignored.csv").write_text("a,b\n", encoding="utf-8")
     code, docs, _ = run_cli(capsys, str(tmp_path / "*.jsonl"), "--dry-run")
     assert (code, len(docs)) == (0, 1)
-    code, docs, _ = run_cli(capsys, str(tmp_path), "--dry-run")
+    code, docs, err = run_cli(capsys, str(tmp_path), "--dry-run")
     assert (code, len(docs)) == (0, 2)
+    # The files a directory holds besides articles are no failure, but the run says it left them.
+    assert err[-1] == "ingest: 1 other file in the directories not read: 1 .csv"
+
+
+def test_a_json_file_holds_one_article_a_list_of_them_or_an_export_listing_them(tmp_path, capsys):
+    (tmp_path / "one.json").write_text(json.dumps(GOOD), encoding="utf-8")
+    (tmp_path / "list.json").write_text(json.dumps([GOOD_HI, "not an article"]), encoding="utf-8")
+    newsapi = {
+        "status": "ok",
+        "totalResults": 1,
+        "articles": [
+            {
+                "source": {"id": None, "name": "Deccan Wire"},
+                "title": "Monsoon reaches Kerala",
+                "url": "https://deccanwire.example/monsoon",
+                "publishedAt": "2025-05-24T06:30:00Z",
+                "content": "The monsoon reached Kerala on Saturday, eight days early, officials said.",
+            }
+        ],
+    }
+    (tmp_path / "export.json").write_text(json.dumps(newsapi), encoding="utf-8")
+    (tmp_path / "broken.json").write_text('{"title": "x",', encoding="utf-8")
+    # A directory's .json files may be settings: they are read when named.
+    code, docs, err = run_cli(capsys, str(tmp_path), "--dry-run")
+    assert (code, docs) == (0, [])
+    assert err[-1] == (
+        "ingest: 4 other files in the directories not read: 4 .json"
+        " (name .json files to read them: DIR/*.json)"
+    )
+    code, docs, err = run_cli(capsys, str(tmp_path / "*.json"), "--dry-run")
+    assert code == 1
+    assert sorted(d["title"] for d in docs) == ["Ministers meet", "Monsoon reaches Kerala", "मंत्रियों की बैठक"]
+    exported = next(d for d in docs if d["title"] == "Monsoon reaches Kerala")
+    assert (exported["source"], exported["published"]) == ("Deccan Wire", "2025-05-24")
+    assert any("broken.json" in line and "invalid JSON" in line and "line 1" in line for line in err)
+    assert any("list.json:2" in line and "must be an object" in line for line in err)
+    assert err[-1] == "ingest (dry run): read 5, printed 3, skipped 0, failed 2"
 
 
 def test_a_published_value_that_is_no_date_is_reported_and_the_article_kept(tmp_path, capsys):
