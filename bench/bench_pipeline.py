@@ -48,8 +48,21 @@ def _expected(corpus_files: list[Path]) -> dict[tuple[str, int | None], dict]:
     return expected
 
 
+def _site_names(expected: dict) -> dict[str, set[str]]:
+    """The names the corpus gives its sites, by the host-name label that spells them ("deshsamachar"): a
+    record its URL's host alone names ("deshsamachar.example") is given one of them by the run."""
+    names: dict[str, set[str]] = {}
+    for want in expected.values():
+        if want["source"] and not want["source"].endswith(".example"):
+            names.setdefault("".join(ch for ch in want["source"].lower() if ch.isalnum()), set()).add(
+                want["source"]
+            )
+    return names
+
+
 def _agreement(items: list, expected: dict) -> dict[str, float]:
     checks = {"language": 0, "countries": 0, "published": 0, "source": 0}
+    site_names = _site_names(expected)
     compared = 0
     for item in items:
         if not isinstance(item, Processed):
@@ -62,7 +75,8 @@ def _agreement(items: list, expected: dict) -> dict[str, float]:
         checks["language"] += doc["language"] == want["language"]
         checks["countries"] += sorted(c["code"] for c in doc["countries"]) == want["countries"]
         checks["published"] += doc["published"] == want["published"]
-        checks["source"] += doc["source"] == want["source"]
+        host = (want["source"] or "").removesuffix(".example")
+        checks["source"] += doc["source"] in site_names.get(host, {want["source"]})
     return {name: hits / compared for name, hits in checks.items()} if compared else {}
 
 
