@@ -398,7 +398,11 @@ def _group_queries(
     """The queries of one group's terms and of their other spellings and compound forms (in the fields
     of ``slots``); none when nothing in the group is searchable as typed (stop words), since its
     spellings do not count either. ``matches`` collects what to highlight, when given."""
-    typed = [term_query(schema, t, matches, is_known=is_known, slots=slots) for t in group]
+    # A borrowed word's spellings are listed: its consonants would only add sound-alikes (corona: कारण).
+    skeletons = not (name and name.words)
+    typed = [
+        term_query(schema, t, matches, is_known=is_known, slots=slots, skeletons=skeletons) for t in group
+    ]
     if all(q is None for q in typed):
         return []
     queries = typed

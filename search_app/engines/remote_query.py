@@ -248,7 +248,9 @@ def text_query(parsed: ParsedQuery, names: Mapping[int, Alternatives]) -> dict[s
     must = []
     for number, group in enumerate(parsed.groups):
         name = names.get(number)
-        should = [term_query(term) for term in group if _searchable(term)]
+        # A borrowed word's spellings are listed: its consonants would only add sound-alikes (corona: कारण).
+        skeletons = not (name and name.words)
+        should = [term_query(term, skeletons=skeletons) for term in group if _searchable(term)]
         if not should:
             continue
         if name:
