@@ -15,13 +15,11 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-import tempfile
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from search_app.config import Config  # noqa: E402
-from search_app.engines import open_engine  # noqa: E402
+from scratch_index import add_engine_url_argument, scratch_engine  # noqa: E402
+
 from search_app.engines.base import MAX_PAGE_SIZE, SearchRequest  # noqa: E402
 
 NAMES = Path(__file__).with_name("cross_script_names.tsv")
@@ -59,36 +57,24 @@ def articles(names: list[tuple[str, str, str]]) -> list[dict[str, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--names", type=Path, default=NAMES, help="the names file (default: %(default)s)")
-    parser.add_argument(
-        "--engine-url", help="an Elasticsearch/OpenSearch node (default: the embedded engine)"
-    )
+    add_engine_url_argument(parser)
     args = parser.parse_args()
     names = read_names(args.names)
-    with tempfile.TemporaryDirectory() as data_dir:
-        if args.engine_url:
-            config = Config(engine_url=args.engine_url, index=f"names-check-{uuid.uuid4().hex[:8]}")
-        else:
-            config = Config(data_dir=Path(data_dir), index="articles")
-        engine = open_engine(config)
-        engine.ensure_index()
-        try:
-            engine.upsert(articles(names))
-            engine.refresh()
-            misses = {(language, quoted): 0 for language in SCRIPTS for quoted in (False, True)}
-            for number, spellings in enumerate(names):
-                wanted = {f"{language}-{number}" for language in SCRIPTS}
-                for language, spelling in zip(SCRIPTS, spellings, strict=True):
-                    for quoted in (False, True):
-                        text = f'"{spelling}"' if quoted else spelling
-                        request = SearchRequest(text=text, size=MAX_PAGE_SIZE, highlight=False)
-                        found = {hit.id for hit in engine.search(request).hits}
-                        if found != wanted:
-                            misses[language, quoted] += 1
-                            missing, extra = sorted(wanted - found), sorted(found - wanted)
-                            print(f"{text}: missing {missing}, also found {extra}")
-        finally:
-            engine.drop_index()
-            engine.close()
+    with scratch_engine(args.engine_url, "names-check") as engine:
+        engine.upsert(articles(names))
+        engine.refresh()
+        misses = {(language, quoted): 0 for language in SCRIPTS for quoted in (False, True)}
+        for number, spellings in enumerate(names):
+            wanted = {f"{language}-{number}" for language in SCRIPTS}
+            for language, spelling in zip(SCRIPTS, spellings, strict=True):
+                for quoted in (False, True):
+                    text = f'"{spelling}"' if quoted else spelling
+                    request = SearchRequest(text=text, size=MAX_PAGE_SIZE, highlight=False)
+                    found = {hit.id for hit in engine.search(request).hits}
+                    if found != wanted:
+                        misses[language, quoted] += 1
+                        missing, extra = sorted(wanted - found), sorted(found - wanted)
+                        print(f"{text}: missing {missing}, also found {extra}")
     print(f"\n{len(names)} names ({args.names.name}), engine: {args.engine_url or 'embedded'}\n")
     print("| typed in | as typed: searches that missed | quoted: searches that missed |")
     print("|---|---:|---:|")

@@ -16,13 +16,11 @@ import argparse
 import csv
 import re
 import sys
-import tempfile
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from search_app.config import Config  # noqa: E402
-from search_app.engines import open_engine  # noqa: E402
+from scratch_index import add_engine_url_argument, scratch_engine  # noqa: E402
+
 from search_app.engines.base import MAX_PAGE_SIZE, SearchRequest  # noqa: E402
 
 PAIRS = Path(__file__).with_name("cross_script_false_friends.tsv")
@@ -40,41 +38,29 @@ def read_pairs(path: Path) -> list[tuple[str, list[str], list[str]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs", type=Path, default=PAIRS, help="the pairs file (default: %(default)s)")
-    parser.add_argument(
-        "--engine-url", help="an Elasticsearch/OpenSearch node (default: the embedded engine)"
-    )
+    add_engine_url_argument(parser)
     args = parser.parse_args()
     pairs = read_pairs(args.pairs)
     words = sorted({word for _, avoid, find in pairs for word in avoid + find})
     ids = {word: f"w{number}" for number, word in enumerate(words)}
-    with tempfile.TemporaryDirectory() as data_dir:
-        if args.engine_url:
-            config = Config(engine_url=args.engine_url, index=f"precision-check-{uuid.uuid4().hex[:8]}")
-        else:
-            config = Config(data_dir=Path(data_dir), index="articles")
-        engine = open_engine(config)
-        engine.ensure_index()
-        false_hits = misses = 0
-        try:
-            documents = []
-            for word in words:
-                language = "gu" if _GUJARATI.search(word) else "hi"
-                body = SENTENCES[language].format(word)
-                documents.append({"id": ids[word], "language": language, "title": "-", "body": body})
-            engine.upsert(documents)
-            engine.refresh()
-            for name, avoid, find in pairs:
-                request = SearchRequest(text=name, size=MAX_PAGE_SIZE, highlight=False)
-                found = {hit.id for hit in engine.search(request).hits}
-                wrong = [word for word in avoid if ids[word] in found]
-                missed = [word for word in find if ids[word] not in found]
-                false_hits += len(wrong)
-                misses += len(missed)
-                if wrong or missed:
-                    print(f"{name}: found {wrong}, missed {missed}")
-        finally:
-            engine.drop_index()
-            engine.close()
+    false_hits = misses = 0
+    with scratch_engine(args.engine_url, "precision-check") as engine:
+        documents = []
+        for word in words:
+            language = "gu" if _GUJARATI.search(word) else "hi"
+            body = SENTENCES[language].format(word)
+            documents.append({"id": ids[word], "language": language, "title": "-", "body": body})
+        engine.upsert(documents)
+        engine.refresh()
+        for name, avoid, find in pairs:
+            request = SearchRequest(text=name, size=MAX_PAGE_SIZE, highlight=False)
+            found = {hit.id for hit in engine.search(request).hits}
+            wrong = [word for word in avoid if ids[word] in found]
+            missed = [word for word in find if ids[word] not in found]
+            false_hits += len(wrong)
+            misses += len(missed)
+            if wrong or missed:
+                print(f"{name}: found {wrong}, missed {missed}")
     avoid_total = sum(len(avoid) for _, avoid, _ in pairs)
     find_total = sum(len(find) for _, _, find in pairs)
     print(f"\n{len(pairs)} names ({args.pairs.name}), engine: {args.engine_url or 'embedded'}\n")

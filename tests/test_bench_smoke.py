@@ -208,3 +208,17 @@ def test_cross_script_names_check_runs(tmp_path):
     assert "Narendra Modi" not in done.stdout  # found everywhere: not reported
     assert '"Zyx": missing' in done.stdout
     assert table_row(done.stdout, "all")["as typed: searches that missed"] == "6 of 12 searches"
+
+
+def test_cross_script_precision_check_runs(tmp_path):
+    # A name with a false friend it must leave (मास्को) and its own spelling it must find (मस्क); and a
+    # made-up one whose spelling nothing relates: the script counts that spelling as missed.
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("# name\tavoid\tfind\nMusk\tमास्को\tमस्क\nZyx\t\tकलम\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "cross_script_precision.py"), "--pairs", str(pairs)],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Zyx: found [], missed ['कलम']" in done.stdout
+    assert table_row(done.stdout, "0 of 1")["own spellings missed"] == "1 of 2"
