@@ -92,8 +92,9 @@ def _update_labels() -> frozenset[str]:
 
 @cache
 def _month() -> str:
-    """A month's name (or its short form, with or without its dot), as a pattern."""
-    return f"(?:{_names_regex(month_names())})\\.?"
+    """A month's name (or its short form, with or without its dot or Devanagari abbreviation sign: नव॰),
+    as a pattern."""
+    return f"(?:{_names_regex(month_names())})[.॰]?"
 
 
 @cache
@@ -242,11 +243,11 @@ def _date_of(g: dict[str, str | None], today: dt.date) -> dt.date | None:
     months = month_names()
     if g["mdy_m"]:
         return _valid(
-            int(g["mdy_y"]), months[g["mdy_m"].rstrip(".")], int(re.sub(r"\D", "", g["mdy_d"])), today
+            int(g["mdy_y"]), months[g["mdy_m"].rstrip(".॰")], int(re.sub(r"\D", "", g["mdy_d"])), today
         )
     if g["dmy_m"]:
         return _valid(
-            int(g["dmy_y"]), months[g["dmy_m"].rstrip(".")], int(re.sub(r"\D", "", g["dmy_d"])), today
+            int(g["dmy_y"]), months[g["dmy_m"].rstrip(".॰")], int(re.sub(r"\D", "", g["dmy_d"])), today
         )
     if g["iso_y"]:
         return _valid(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]), today)

@@ -215,9 +215,11 @@ def _headline(
 
     def site_of(headline: str | None, *others: str | None) -> str | None:
         """The extractor's site name, unless it is the headline or a host name; else the first other."""
-        if site and not is_host_name(site) and not same(site, headline):
+        # A section the <title> names before the site ("Headline | Latest News | Site") is no site either.
+        section = bool(site) and fold(site).strip() in cues().sections
+        if site and not is_host_name(site) and not same(site, headline) and not section:
             return site
-        return next((other for other in others if other), None if same(site, headline) else site)
+        return next((other for other in others if other), None if same(site, headline) or section else site)
 
     # The <title> is the whole trail when the extractor took its first parts ("Home » World").
     whole = heading if heading and title and fold(heading).startswith(fold(title)) else None

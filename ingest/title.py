@@ -122,7 +122,8 @@ def site_in_page_title(page_title: str | None, headline: str | None) -> str | No
     head, site = split[0], split[1].strip()
     if not 0 < len(site.split()) <= _SITE_MAX_WORDS or fold(site) in cues().home:
         return None
-    return site if fold(head).strip() == fold(headline).strip() else None
+    # The sections between the headline and the site are the page's ("Headline | Cricket | Site").
+    return site if fold(without_sections(head)).strip() == fold(without_sections(headline)).strip() else None
 
 
 # "Site | Headline": a one-word site before a headline of at least this many words.
@@ -140,7 +141,7 @@ def site_in_headline(headline: str | None) -> tuple[str, str] | None:
     if not headline or len(_PIPE_SEPARATOR.findall(headline)) != 1:
         return None
     head, site = (part.strip() for part in _PIPE_SEPARATOR.split(headline.strip()))
-    if _TITLE_SITE_SEPARATOR.search(site) or fold(site) in cues().home:
+    if _TITLE_SITE_SEPARATOR.search(site) or fold(site) in cues().home | cues().sections:
         return None
     head_words, site_words = len(head.split()), len(site.split())
     if head_words >= _HEADLINE_MIN_WORDS and 0 < site_words <= _SITE_MAX_WORDS and site_words < head_words:

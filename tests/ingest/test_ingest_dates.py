@@ -71,6 +71,9 @@ from .conftest import TODAY
         ("சென்னை, 12 டிசம்பர் 2023", "2023-12-12"),
         ("ਅੰਮ੍ਰਿਤਸਰ, 3 ਮਾਰਚ 2022", "2022-03-03"),
         ("اسلام آباد، 15 اپریل 2024", "2024-04-15"),  # Urdu writes the Arabic comma
+        # CLDR's short Hindi months end with the abbreviation sign, as sites print them too.
+        ("१४ नव॰ २०२३", "2023-11-14"),
+        ("अपडेटेड: 14 नव॰ 2023, 11:30 AM", "2023-11-14"),
     ],
 )
 def test_datelines(line, expected):

@@ -139,3 +139,10 @@ def test_a_headline_h1_that_looks_like_a_logo_by_its_markup_stays_the_headline(t
     article = ingest_file(tmp_path, "page.html", page(f"<title>{headline}</title>", body)).article
     assert article["title"] == headline
     assert article["body"].startswith("PARIS: Prime Minister")
+
+
+@pytest.mark.parametrize("section", ["Latest News", "Cricket", "ताज़ा ख़बर", "તાજા સમાચાર"])
+def test_a_section_between_the_headline_and_the_site_in_the_title_is_neither(tmp_path, section):
+    head = f"<title>{ASSAM_HEADLINE} | {section} | Northeast Ledger</title>"
+    doc = ingest_file(tmp_path, "page.html", page(head, ASSAM)).article
+    assert (doc["title"], doc["source"]) == (ASSAM_HEADLINE, "Northeast Ledger")
