@@ -16,6 +16,7 @@ import icu
 from markupsafe import escape
 
 from ingest.countries import country_named
+from ingest.normalize import fold
 from search_app.engines.base import FACETS, UNKNOWN, FacetValue, Hit, SearchEngine, SearchRequest
 from search_app.web.snippets import clean_fragment, join_fragments, plain_snippet
 
@@ -63,6 +64,32 @@ def country_code(name: str) -> str:
     if found:
         return found["code"]
     return name.upper() if len(name) == 2 and name.isascii() else name
+
+
+# The languages a language filter may be named in, besides its code: English and the app's scripts.
+_LANGUAGE_NAME_LOCALES = ("en", "hi", "gu")
+
+
+@lru_cache(maxsize=1)
+def _languages_by_name() -> dict[str, str]:
+    """ISO 639-1 codes by their names in English, Hindi and Gujarati, folded as ingest folds words
+    (from CLDR: हिन्दी is also typed हिंदी)."""
+    codes: dict[str, str] = {}
+    for code in icu.Locale.getISOLanguages():
+        if len(code) != 2:
+            continue
+        for locale in _LANGUAGE_NAME_LOCALES:
+            name = icu.Locale(code).getDisplayLanguage(icu.Locale(locale))
+            if name and name != code:
+                codes.setdefault(fold(name), code)
+    return codes
+
+
+def language_code(name: str) -> str:
+    """The ISO 639-1 code the language ``name`` selects: its code in any case (hi, HI) or its name in
+    English, Hindi or Gujarati (Hindi, हिन्दी, ગુજરાતી); anything else lower-cased as typed (it selects
+    nothing but stays listed, so it can be removed), as ``country_code`` does."""
+    return _languages_by_name().get(fold(name), name.lower())
 
 
 def engine_request(request: SearchRequest) -> SearchRequest:

@@ -152,6 +152,15 @@ def test_a_country_selected_by_any_of_its_names_is_its_code(client):
     assert [v["value"] for v in by_alias["facets"]["country"] if v["selected"]] == ["US"]
 
 
+def test_a_language_selected_by_its_name_is_its_code(client):
+    by_code = search(client, language="hi", size=100)
+    for name in ("HI", "Hindi", "hindi", "हिन्दी", "हिंदी"):
+        by_name = search(client, language=name, size=100)
+        assert by_name["total"] == by_code["total"] > 0
+        assert [v["value"] for v in by_name["facets"]["language"] if v["selected"]] == ["hi"]
+    assert search(client, language="ગુજરાતી")["total"] == search(client, language="gu")["total"] > 0
+
+
 def test_a_source_is_selected_in_any_case(client, all_documents):
     source = max({d["source"] for d in all_documents if d["source"] and d["source"] != d["source"].lower()})
     expected = sum(d["source"] == source for d in all_documents)
