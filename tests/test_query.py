@@ -144,8 +144,8 @@ def test_a_long_word_is_also_looked_for_split_in_two(word, splits):
 @pytest.mark.parametrize(
     ("word", "spellings"),
     [
-        ("BJP", ["बीजेपी", "બીજેપી"]),
-        ("AfD", ["एएफडी", "એએફડી"]),
+        ("BJP", ["बीजेपी", "બીજેપી", "B J P", "बी जे पी", "બી જે પી"]),  # also a word a letter
+        ("AfD", ["एएफडी", "એએફડી", "A F D", "ए एफ डी", "એ એફ ડી"]),
         ("Modi", []),  # typed as a word, not as an acronym
         ("S", ["एस", "એસ"]),  # an initial: S Jaishankar = एस जयशंकर
         ("s", []),

@@ -49,6 +49,18 @@ def _latin_letters(word: str) -> tuple[str, str] | None:
     return "".join(written[0] for written in letters), "".join(written[1] for written in letters)
 
 
+def _spaced(word: str) -> tuple[Term, ...]:
+    """Initials typed together (KP, D.Y.) as news also writes them, a word a letter: K P, के पी, સી આર
+    (nothing for one letter)."""
+    spelled, _ = _table()
+    letters = word.upper()
+    if len(letters) < MIN_LETTERS:
+        return ()
+    hindi = tuple(spelled[c][0] for c in letters)
+    gujarati = tuple(spelled[c][1] for c in letters)
+    return tuple(Term(words) for words in (tuple(letters), hindi, gujarati))
+
+
 def _letters_of_names(word: str) -> str | None:
     """The Latin letters ``word`` spells in letter names (बीजेपी -> BJP), or None."""
     _, names = _table()
@@ -95,7 +107,7 @@ def letter_name_spellings(word: str) -> tuple[Term, ...]:
         if sum(c.isupper() for c in word) < min(len(word), MIN_LETTERS):
             return ()  # typed as a word (Modi, fat, s), not as an acronym (BJP, AfD) or an initial
         names = _latin_letters(word)
-        return tuple(Term((name,)) for name in names) if names else ()
+        return (*(Term((name,)) for name in names), *_spaced(word)) if names else ()
     latin = _letters_of_names(word)
     return (Term((latin,)),) if latin and len(latin) >= MIN_LETTERS else ()
 

@@ -785,8 +785,20 @@ def test_initials_and_acronyms_in_a_name_find_their_letter_names(precision):
             article("hi-jaishankar", "hi", "विदेश नीति", "विदेश मंत्री एस जयशंकर ने कहा।"),
             article("en-jaishankar", "en", "Foreign policy", "External Affairs Minister S Jaishankar said."),
             article("gu-dhoni-ms", "gu", "ક્રિકેટ", "એમએસ ધોની ફરી મેદાનમાં."),
+            # Initials a word a letter, as news writes them too.
+            article("en-oli", "en", "Nepal", "Prime Minister K P Sharma Oli visited the temple."),
+            article("hi-chandrachud", "hi", "अदालत", "मुख्य न्यायाधीश डी वाई चंद्रचूड़ ने कहा।"),
+            article("gu-patil", "gu", "રાજકારણ", "સી આર પાટીલે સભા સંબોધી."),
         ],
     )
+    for query, found in (
+        ("KP Sharma Oli", "en-oli"),
+        ("K.P. Oli", "en-oli"),
+        ("DY Chandrachud", "hi-chandrachud"),
+        ("D.Y. Chandrachud", "hi-chandrachud"),
+        ("CR Patil", "gu-patil"),
+    ):
+        assert found in ids(precision, query), query
     for query in ("S Jaishankar", '"S Jaishankar"', "S. Jaishankar", "एस जयशंकर", '"एस जयशंकर"', "એસ જયશંકર"):
         assert {"hi-jaishankar", "en-jaishankar"} <= ids(precision, query), query
     assert "gu-dhoni-ms" in ids(precision, '"MS Dhoni"')
