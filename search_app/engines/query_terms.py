@@ -387,6 +387,8 @@ _SOUND_RESPELLINGS = (
     (re.compile(r"g(?=[eiy])"), "j"),
     (re.compile(r"aw"), "o"),
     (re.compile(r"ew"), "u"),
+    (re.compile(r"ck"), "k"),  # Vicky: विक्की, viki
+    (re.compile(r"(?<=[^aeiou])y$"), "i"),  # a final y said i: Vicky, Bobby
 )
 
 
@@ -396,8 +398,12 @@ def sound_respellings(text: str) -> tuple[str, ...]:
     it is typed in Latin letters with a capital and has MIN_RESPELLED letters (Roger: rojer)."""
     if not (text.isascii() and text.isalpha() and text[:1].isupper() and len(text) >= MIN_RESPELLED):
         return ()
-    found = (pattern.sub(replacement, text.lower()) for pattern, replacement in _SOUND_RESPELLINGS)
-    return tuple(dict.fromkeys(respelled for respelled in found if respelled != text.lower()))
+    found = [pattern.sub(replacement, text.lower()) for pattern, replacement in _SOUND_RESPELLINGS]
+    # And all of them at once, for a word that needs two (Vicky: viki).
+    every = text.lower()
+    for pattern, replacement in _SOUND_RESPELLINGS:
+        every = pattern.sub(replacement, every)
+    return tuple(dict.fromkeys(respelled for respelled in [*found, every] if respelled != text.lower()))
 
 
 # The fields a word's variants are looked for in: the Latin reading, and the skeletons of the words of

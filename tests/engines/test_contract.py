@@ -759,8 +759,11 @@ def test_names_match_the_latin_spellings_of_their_transliteration(precision):
         [
             article("hi-federer", "hi", "टेनिस", "रोजर फेडरर ने संन्यास लिया।"),
             article("gu-hamilton", "gu", "ફોર્મ્યુલા વન", "લુઈસ હેમિલ્ટન રેસ જીત્યા."),
+            article("hi-kaushal", "hi", "फिल्म", "विक्की कौशल की नई फिल्म रिलीज हुई।"),  # ck and a final y said i
         ],
     )
+    assert "hi-kaushal" in ids(precision, "Vicky Kaushal")
+    assert "hi-kaushal" in ids(precision, "Vicky")
     for query in ("Roger Federer", '"Roger Federer"'):
         assert "hi-federer" in ids(precision, query), query
     assert "gu-hamilton" in ids(precision, "Lewis Hamilton")
