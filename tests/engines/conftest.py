@@ -33,9 +33,9 @@ def _docker_url(request) -> str:
     return elasticsearch_container_url(request)
 
 
-@pytest.fixture(params=ENGINE_KINDS)
-def engine(request, tmp_path):
-    kind = request.param
+def _engine_of_kind(kind: str, request, tmp_path):
+    """A fresh index on the engine ``kind`` for the test, dropped afterwards (skips, saying why, where
+    that engine cannot run here)."""
     if kind == "embedded":
         config = Config(data_dir=tmp_path / "data", index="articles")
     elif kind == "elasticsearch-docker":
@@ -58,3 +58,14 @@ def engine(request, tmp_path):
         eng.drop_index()
     finally:
         eng.close()
+
+
+@pytest.fixture(params=ENGINE_KINDS)
+def engine(request, tmp_path):
+    yield from _engine_of_kind(request.param, request, tmp_path)
+
+
+@pytest.fixture(params=[kind for kind in ENGINE_KINDS if kind != "embedded"])
+def remote_engine(request, tmp_path):
+    """The remote engines only: for what a search server does itself (its own analysis of a text)."""
+    yield from _engine_of_kind(request.param, request, tmp_path)

@@ -98,13 +98,11 @@ STEM_TEXTS = [
 
 
 @pytest.mark.parametrize("analyzer", ["indic_text", "latin_text", "skeleton_nonlatin_words"])
-def test_the_server_stems_gujarati_as_the_embedded_chain_does(engine, analyzer):
-    url = getattr(getattr(engine, "config", None), "engine_url", None)
-    if url is None:
-        pytest.skip("the embedded engine runs the chain in Python itself")
+def test_the_server_stems_gujarati_as_the_embedded_chain_does(remote_engine, analyzer):
+    url = remote_engine.config.engine_url
     for text in STEM_TEXTS:
         status, answer = http(
-            "POST", f"{url}/{engine.index_name}/_analyze", {"analyzer": analyzer, "text": text}
+            "POST", f"{url}/{remote_engine.index_name}/_analyze", {"analyzer": analyzer, "text": text}
         )
         assert status == 200, answer
         assert [t["token"] for t in answer["tokens"]] == terms(text, analyzer), text
