@@ -105,6 +105,33 @@ def _suffixed(word: str, suffixes: list[str], oblique: tuple[str, str] | None = 
     return set(fold("\n".join(stem + suffix for stem in stems for suffix in suffixes)).split("\n"))
 
 
+@dataclass(frozen=True)
+class _Listed:
+    # (code, name as written): CLDR's names and the aliases matched in any case
+    names: tuple[tuple[str, str], ...]
+    case_codes: dict[str, str]  # aliases matched as written (US) -> code
+    skip: frozenset[str]  # folded names that are not counted
+    blocks: tuple[str, ...]  # phrases that hold a name but are no country
+
+
+@cache
+def _listed() -> _Listed:
+    """The names the data gives each country (ICU/CLDR's, the alias file's) and the exclusion file."""
+    skip, blocks = set(), []
+    for line in load_lines("country_exclusions.tsv"):
+        kind, phrase = line.split("\t", 1)
+        (skip.add(fold(phrase)) if kind == "skip" else blocks.append(phrase))
+    names = list(_cldr_names())
+    case_codes: dict[str, str] = {}
+    for line in load_lines("country_aliases.tsv"):
+        code, alias, *flags = line.split("\t")
+        if "case" in flags:
+            case_codes[alias] = code
+        else:
+            names.append((code, alias))
+    return _Listed(tuple(names), case_codes, frozenset(skip), tuple(blocks))
+
+
 @cache
 def _matcher() -> _Matcher:
     endings = load_json("indic_suffixes.json")
@@ -112,20 +139,9 @@ def _matcher() -> _Matcher:
         script: [fold(s) for s in items] for script, items in endings.items() if not script.startswith("_")
     }
     obliques = {script: (fold(pair[0]), fold(pair[1])) for script, pair in endings["_oblique"].items()}
-    skip, blocks = set(), []
-    for line in load_lines("country_exclusions.tsv"):
-        kind, phrase = line.split("\t", 1)
-        (skip.add(fold(phrase)) if kind == "skip" else blocks.append(phrase))
-
-    entries: list[tuple[str | None, str]] = list(_cldr_names())
-    case_codes: dict[str, str] = {}
-    for line in load_lines("country_aliases.tsv"):
-        code, alias, *flags = line.split("\t")
-        if "case" in flags:
-            case_codes[alias] = code
-        else:
-            entries.append((code, alias))
-    entries.extend((None, phrase) for phrase in blocks)
+    listed = _listed()
+    skip, case_codes = listed.skip, listed.case_codes
+    entries: list[tuple[str | None, str]] = [*listed.names, *((None, phrase) for phrase in listed.blocks)]
 
     by_first_word: dict[str, list[tuple[tuple[str, ...], str | None]]] = {}
 
@@ -219,22 +235,22 @@ def one_word_names(code: str) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-@cache
 def country_spellings(code: str) -> tuple[str, ...]:
     """Every name of ``code`` (ICU/CLDR's in each language read, and the aliases) as it is written, not
     folded, without joined endings: the search marks them in the articles counted under the country,
-    where the index keeps the difference a fold erases (Gujarati ચીન is not ચિન there)."""
-    names = {name for found, name in _cldr_names() if found == code}
-    for line in load_lines("country_aliases.tsv"):
-        found, alias, *flags = line.split("\t")
-        if found == code and "case" not in flags:  # US only in capitals: a mark cannot tell it from us
-            names.add(alias)
-    skip = {
-        fold(line.split("\t", 1)[1])
-        for line in load_lines("country_exclusions.tsv")
-        if line.startswith("skip")
-    }
-    return tuple(sorted(unicodedata.normalize("NFC", name) for name in names if fold(name) not in skip))
+    where the index keeps the difference a fold erases (Gujarati ચીન is not ચિન there). Not the aliases
+    matched in capitals only (US: a mark cannot tell it from us)."""
+    return _spellings_by_code().get(code, ())
+
+
+@cache
+def _spellings_by_code() -> dict[str, tuple[str, ...]]:
+    listed = _listed()
+    by_code: dict[str, set[str]] = {}
+    for code, name in listed.names:
+        if fold(name) not in listed.skip:
+            by_code.setdefault(code, set()).add(unicodedata.normalize("NFC", name))
+    return {code: tuple(sorted(names)) for code, names in by_code.items()}
 
 
 def country_named(text: str) -> Country | None:

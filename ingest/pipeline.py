@@ -593,8 +593,11 @@ def _sites_named(
         name = names.name_for(item.article["source"]) if isinstance(item, Processed) else None
         if name:
             item.article["source"] = name
-            # What the worker prepared for the engine holds the host name.
-            item.prepared = prepare(item.article) if prepare and item.prepared is not None else None
+            # What the worker prepared for the engine holds the host name: its metadata is made anew
+            # (the text is not analysed again) where the preparer can (``with_metadata``).
+            if prepare and item.prepared is not None:
+                remake = getattr(prepare, "with_metadata", None)
+                item.prepared = remake(item.prepared, item.article) if remake else prepare(item.article)
         return item
 
     for item in items:

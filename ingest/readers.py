@@ -11,6 +11,7 @@ import glob
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -266,14 +267,13 @@ def _as_windows_1252(data: bytes) -> str | None:
     return text
 
 
+# What stands around a word's letters and digits: quotes, dashes, a currency sign.
+_AROUND_WORD = re.compile(r"^[\W_]+|[\W_]+$")
+
+
 def _word_core(word: str) -> str:
-    """A word without the punctuation around it (quotes, dashes, a currency sign)."""
-    start, end = 0, len(word)
-    while start < end and not word[start].isalnum():
-        start += 1
-    while end > start and not word[end - 1].isalnum():
-        end -= 1
-    return word[start:end]
+    """A word without the punctuation around it."""
+    return _AROUND_WORD.sub("", word)
 
 
 def _is_foreign(word: str) -> bool:

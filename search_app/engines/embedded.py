@@ -66,6 +66,7 @@ from search_app.engines.embedded_schema import (
     SUGGEST_FIELD,
     SUGGEST_SEPARATOR,
     TEXT_FIELDS,
+    DocumentPreparer,
     PreparedDocument,
     build_document,
     build_schema,
@@ -337,9 +338,9 @@ class EmbeddedEngine(SearchEngine):
             self._upsert_batch([document_id(d) for d in batch], batch, prepare_document, result)
         return result
 
-    def document_preparer(self) -> Callable[[Mapping[str, Any]], PreparedDocument]:
+    def document_preparer(self) -> DocumentPreparer:
         """The analysis of an article for the index, which ingest's worker processes run."""
-        return prepare_document
+        return DocumentPreparer()
 
     def upsert_prepared(self, prepared: Sequence[PreparedDocument]) -> BulkResult:
         """``upsert`` of documents already converted by ``prepare_document`` (in this or another process):

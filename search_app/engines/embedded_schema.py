@@ -139,11 +139,37 @@ def document_fields(article: Mapping[str, Any]) -> FieldValues:
         for analyzer, joined in index_terms(source_text, ANALYZERS).items():
             fields.append((TEXT_FIELDS[analyzer][slot], joined))
     fields.extend((SUGGEST_FIELD, suggestion) for suggestion in suggestions(title))
+    return fields + _metadata_fields(article)
+
+
+# The fields not made from an article's text: its facets, sort key and the stored article.
+_METADATA_FIELDS = frozenset((*FACETS, SORT_FIELD, SOURCE_FIELD))
+
+
+def _metadata_fields(article: Mapping[str, Any]) -> FieldValues:
+    fields: FieldValues = []
     for facet in FACETS:
         fields.extend((facet, value) for value in facet_values(article, facet))
     fields.append((SORT_FIELD, published_day(article)))
     fields.append((SOURCE_FIELD, json.dumps(dict(article), ensure_ascii=False).encode("utf-8")))
     return fields
+
+
+class DocumentPreparer:
+    """``prepare_document`` as the engine hands it to ingest's worker processes, with ``with_metadata``
+    for an article whose metadata changed after it was prepared (ingest names a host's site later)."""
+
+    def __call__(self, article: Mapping[str, Any]) -> PreparedDocument:
+        return prepare_document(article)
+
+    @staticmethod
+    def with_metadata(prepared: PreparedDocument, article: Mapping[str, Any]) -> PreparedDocument:
+        """``prepared`` with the fields not made from the text made anew from ``article``: its text is
+        not analysed again (the costly part, and the same text)."""
+        if prepared.fields is None or prepared.id != document_id(article):
+            return prepare_document(article)
+        kept = [(name, value) for name, value in prepared.fields if name not in _METADATA_FIELDS]
+        return PreparedDocument(prepared.id, kept + _metadata_fields(article))
 
 
 def document_id(article: Any) -> str:

@@ -18,7 +18,7 @@ from search_app.config import Config
 from search_app.engines import embedded_highlight, embedded_schema, open_engine
 from search_app.engines.base import EngineUnavailable, SearchRequest
 from search_app.engines.embedded import EmbeddedEngine
-from search_app.engines.embedded_schema import prepare_document
+from search_app.engines.embedded_schema import DocumentPreparer, prepare_document
 
 
 def article(doc_id: str, title: str, body: str = "", published: str | None = "2024-01-15") -> dict:
@@ -79,6 +79,15 @@ def test_documents_without_an_id_are_reported_not_indexed(engine):
     assert result.created == 1
     assert [reason for _, reason in result.failed] and len(result.failed) == 2
     assert engine.stats()["documents"] == 1
+
+
+def test_a_prepared_documents_metadata_is_made_anew_as_preparing_it_again_would():
+    # ingest names a host's site after a worker prepared the article: only its metadata is redone.
+    doc = dict(article("h1", "संसद का मानसून सत्र", LONG_HINDI), language="hi", source="sansad.example")
+    renamed = dict(doc, source="Sansad Samachar")
+    preparer = DocumentPreparer()
+    assert preparer.with_metadata(preparer(doc), renamed) == prepare_document(renamed)
+    assert preparer.with_metadata(preparer({"title": "no id"}), renamed) == prepare_document(renamed)
 
 
 def test_documents_prepared_elsewhere_index_as_upsert_does(tmp_path):
