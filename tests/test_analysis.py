@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from search_app.analysis import ANALYZERS, analyze, analyze_fields, terms
 from search_app.analysis.rules import analyzer_rules, load_mapping, stop_words
+from search_app.analysis.token_filters import english_stem
 
 
 def test_char_filters_come_from_the_mapping():
@@ -132,9 +135,38 @@ def test_english_plurals_share_the_singulars_term(plural, singular):
     assert terms(plural, "indic_text") == terms(singular, "indic_text")
 
 
-@pytest.mark.parametrize("word", ["glass", "status", "does", "bus"])
-def test_the_plural_stemmer_leaves_words_that_only_end_in_s(word):
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("retain", "retained", "retains", "retaining"),
+        ("attack", "attacked", "attacking", "Attacks"),
+        ("announce", "announced", "announcement", "announcing"),
+        ("injury", "injuries"),
+        ("injure", "injured", "injuring"),
+    ],
+)
+def test_english_verb_and_noun_forms_share_one_term(forms):
+    analysed = [terms(form, "indic_text") for form in forms]
+    assert all(len(t) == 1 and t == analysed[0] for t in analysed), dict(zip(forms, analysed, strict=True))
+
+
+@pytest.mark.parametrize("word", ["glass", "status", "news", "bus"])
+def test_the_english_stemmer_leaves_words_that_only_end_in_s(word):
     assert terms(word, "indic_text") == [word]
+
+
+def test_the_english_stemmer_leaves_every_hindi_and_gujarati_word_as_it_is(seeds_dir):
+    # porter2 runs before the Hindi and Gujarati stemmers: it must not touch their words (its suffixes
+    # are Latin), whatever their endings.
+    indic = sorted(
+        {
+            w
+            for path in seeds_dir.iterdir()
+            for w in re.findall("[\u0900-\u0aff]+", path.read_text(encoding="utf-8"))
+        }
+    )
+    assert len(indic) > 500
+    assert [english_stem(w) for w in indic] == indic
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from functools import cache
 from typing import NamedTuple
 
 import icu
+import Stemmer
 
 from search_app.analysis.batching import BatchFilter, TokenFilter, line_bounded, over_lines, per_term
 from search_app.analysis.rules import filter_spec, load_data, python_replacement
@@ -118,20 +119,37 @@ def english_possessive(term: str) -> str:
     return term
 
 
-def english_minimal_stem(term: str) -> str:
-    """stemmer minimal_english: Lucene's EnglishMinimalStemmer, the "S-stemmer" of Harman's *How Effective
-    Is Suffixing?* (ies -> y, then es -> e and s -> nothing, but not after u, s or some vowels)."""
-    if len(term) < 3 or term[-1] != "s":
-        return term
-    before = term[-2]
-    if before in "us":
-        return term
-    if before == "e":
-        if len(term) > 3 and term[-3] == "i" and term[-4] not in "ae":
-            return term[:-3] + "y"
-        if term[-3] in "iaoe":
-            return term
-    return term[:-1]
+def _snowball(language: str) -> Stemmer.Stemmer:
+    # A Stemmer keeps state between calls and is documented as not thread-safe: one per thread.
+    cached = getattr(_local, "stemmers", None)
+    if cached is None:
+        cached = _local.stemmers = {}
+    if language not in cached:
+        cached[language] = Stemmer.Stemmer(language)
+    return cached[language]
+
+
+# Lucene's Snowball English is a later snapshot than the released Snowball 2.2 that PyStemmer 2.2
+# bundles (and than Snowball 3, which changed much more): it keeps the double letter of a three-letter
+# stem ("adding" -> add, not ad; snowballstem/snowball#182). Checked word by word against OpenSearch's
+# porter2 over the hunspell English dictionary (tests/engines/test_remote.py).
+_SHORT_DOUBLE = re.compile(r"([aeo](?:bb|dd|ff|gg|mm|nn|pp|rr|tt))(?:ed|edly|ing|ingly)s?")
+
+
+def english_stem(term: str) -> str:
+    """stemmer porter2: Snowball's English stemmer, as Lucene's SnowballFilter runs it (retained ->
+    retain, elections -> elect)."""
+    short = _SHORT_DOUBLE.fullmatch(term)
+    return short.group(1) if short else _snowball("english").stemWord(term)
+
+
+def english_stem_many(terms: list[str]) -> list[str | None]:
+    """``english_stem`` of many terms, in one call to the stemmer."""
+    stems = _snowball("english").stemWords(terms)
+    for i, term in enumerate(terms):
+        if (short := _SHORT_DOUBLE.fullmatch(term)) is not None:
+            stems[i] = short.group(1)
+    return stems
 
 
 def _stop(words: frozenset[str]) -> TokenFilter:
@@ -281,8 +299,8 @@ def token_filter_steps(name: str) -> tuple[Step, ...]:
         return (Step("nfkc_cf", nfkc_casefold, over_lines(nfkc_casefold)),)
     if kind == "stemmer" and spec.get("language") == "possessive_english":
         return _one_term(f"possessive:{name}", english_possessive)
-    if kind == "stemmer" and spec.get("language") == "minimal_english":
-        return _one_term(f"minimal_english:{name}", english_minimal_stem)
+    if kind == "stemmer" and spec.get("language") == "porter2":
+        return (Step(f"porter2:{name}", english_stem, english_stem_many),)
     if kind == "stop":
         return _one_term(f"stop:{name}", _stop(frozenset(spec.get("stopwords", ()))))
     if kind == "length":

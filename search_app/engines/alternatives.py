@@ -50,7 +50,9 @@ class Alternatives:
 @lru_cache(maxsize=2)
 def _spellings(listing: Traversable = NAME_VARIANTS) -> dict[tuple[str, ...], tuple[Term, ...]]:
     """Each spelling's analysed terms -> every spelling of its name or word in ``listing`` (a file of
-    one name or word a line, its spellings separated by tabs)."""
+    one name or word a line, its spellings separated by tabs). Words the English stemmer reads alike
+    (training and train, vaccination and vaccine) share their rows' spellings, as their English
+    articles are found by either."""
     table: dict[tuple[str, ...], tuple[Term, ...]] = {}
     for line in listing.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -59,7 +61,7 @@ def _spellings(listing: Traversable = NAME_VARIANTS) -> dict[tuple[str, ...], tu
         for spelling in spellings:
             key = indic_key(spelling.text)
             if key:
-                table[key] = spellings
+                table[key] = tuple(dict.fromkeys(table.get(key, ()) + spellings))
     return table
 
 

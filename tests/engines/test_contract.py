@@ -1124,6 +1124,28 @@ def test_english_plurals_and_singulars_find_each_other(precision):
         assert "en-from" in ids(precision, query), query
 
 
+@pytest.mark.needs_icu  # the reduced chain of a bare node has no stemmer
+def test_english_verb_forms_find_each_other_and_are_marked(engine):
+    add(
+        engine,
+        [
+            article(
+                "en-seat",
+                "en",
+                "BJP retained the seat",
+                "Rebels were attacking the convoy near Imphal.",
+                "2024-06-04",
+            ),
+            article("en-other", "en", "A quiet day", "Nothing happened in the capital.", "2024-06-05"),
+        ],
+    )
+    for query in ("retain", "retains", "attack", "attacked", '"retaining the seat"'):
+        assert ids(engine, query) == {"en-seat"}, query
+    hit = hits_by_id(engine, "attack retain")["en-seat"]
+    assert f"{MARK_OPEN}attacking{MARK_CLOSE}" in " ".join(hit.highlights["body"])
+    assert f"{MARK_OPEN}retained{MARK_CLOSE}" in " ".join(hit.highlights["title"])
+
+
 @pytest.mark.needs_icu
 def test_latin_spellings_with_doubled_vowels_find_the_long_vowels(precision):
     add(

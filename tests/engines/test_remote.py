@@ -339,8 +339,9 @@ VARIANT_TEXTS = [
     # Inherent vowels Latin spellings leave out, ch and sh sounds, f.
     "इमरान ख़ान कोहली शाह चेन्नई सरकार मित्र बदलना शरीफ़ ખાનને કોહલી ચેન્નઈ ષટ્કોણ Świątek Phadnavis",
     "ऋषि सुनक कृष्ण ઋષિ કૃષ્ણ पृथ्वी",  # the vocalic r
-    # English plurals (and words the S-stemmer leaves alone), doubled Latin vowels.
+    # English plurals and verb forms (and words the stemmer leaves alone), doubled Latin vowels.
     "elections countries flies boxes does news glass status series Buses pies Chandrayaan Kareena Pooja zoo",
+    "retained attacking announced adding offing injuries universities Jones Kejriwal café naïve 1990s",
     # ड़ and ढ़ keep their nukta; the schwa before a final pair; jñ, w, ay, z and jh; doubled letters.
     "चोपड़ा बड़ौदा पढ़ाई अरशद हरकत भारत ज्ञानवापी જ્ઞાન उदयपुर वैष्णव ज़रदारी નવાઝ झारखंड",
     "Assam Mussoorie T20 टी20 राहत xxxx",
@@ -371,6 +372,39 @@ def test_the_server_chain_gives_the_terms_of_the_embedded_chain(icu_index, seeds
     assert texts
     for text in [*texts, *VARIANT_TEXTS]:
         assert tokens(url, index, analyzer, text) == terms(text, analyzer), text[:80]
+
+
+ENGLISH_DICTIONARY = Path("/usr/share/hunspell/en_US.dic")  # Debian's hunspell-en-us (scripts/test)
+
+
+def test_the_english_stemmer_stems_every_dictionary_word_as_the_server_does():
+    """The embedded engine's porter2 (PyStemmer and the one rule of Lucene's later Snowball) against the
+    node's, word by word: the dictionary's words and their -s, -ed, -ing, -ly forms."""
+    from search_app.analysis.token_filters import english_stem, english_stem_many
+
+    url = node_url("opensearch")
+    if not ENGLISH_DICTIONARY.exists():
+        pytest.skip(f"{ENGLISH_DICTIONARY} is missing: apt-get install hunspell-en-us")
+    lines = ENGLISH_DICTIONARY.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
+    stems = {line.split("/")[0].lower() for line in lines}
+    stems = sorted(w for w in stems if re.fullmatch("[a-z]+", w))
+    words = sorted({*stems, *(w + end for w in stems[::3] for end in ("s", "ed", "ing", "ingly", "edly"))})
+    assert len(words) > 100_000
+    differ = []
+    for start in range(0, len(words), 9000):  # the node's _analyze stops at 10,000 tokens
+        chunk = words[start : start + 9000]
+        filters = [{"type": "stemmer", "language": "porter2"}]
+        status, answer = http(
+            "POST", f"{url}/_analyze", {"tokenizer": "whitespace", "filter": filters, "text": " ".join(chunk)}
+        )
+        assert status == 200, answer
+        served = [t["token"] for t in answer["tokens"]]
+        assert len(served) == len(chunk)
+        ours = english_stem_many(chunk)
+        differ += [
+            (w, s, o) for w, s, o in zip(chunk, served, ours, strict=True) if s != o or english_stem(w) != s
+        ]
+    assert differ == []
 
 
 # ----- versioned index behind an alias ----------------------------------------------------------------------
