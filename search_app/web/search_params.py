@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from search_app.engines.base import FACETS, MAX_PAGE_SIZE, UNKNOWN, InvalidSearch, SearchRequest
 from search_app.query import QueryTooLong, parse_query
-from search_app.web.search_service import country_code, language_code
+from search_app.web.search_service import country_code, is_country_code, is_language_code, language_code
 
 DEFAULT_SIZE = 10
 # Bounds on what one request may select: generous for people, cheap for the engine.
@@ -63,9 +63,21 @@ def _facet_value(facet: str, raw: str) -> str:
     if value.lower() == UNKNOWN:
         return UNKNOWN
     if facet == "country":
-        return country_code(value)  # ?country=jp, Japan, JPN, UK, भारत: its ISO 3166-1 code
+        code = country_code(value)  # ?country=jp, Japan, JPN, UK, भारत: its ISO 3166-1 code
+        if not is_country_code(code):
+            raise BadParameter(
+                "country",
+                f"no country is named {value[:40]!r}: give its ISO code (IN, JPN) or name (India, भारत)",
+            )
+        return code
     if facet == "language":
-        return language_code(value)  # ?language=hi, Hindi, हिन्दी: its ISO 639-1 code
+        code = language_code(value)  # ?language=hi, Hindi, हिन्दी: its ISO 639-1 code
+        if not is_language_code(code):
+            raise BadParameter(
+                "language",
+                f"no language is named {value[:40]!r}: give its ISO 639-1 code (hi, gu) or name (Hindi)",
+            )
+        return code
     if facet == "year" and not _YEAR.fullmatch(raw):
         raise BadParameter("year", f"year must be a year such as 2024 or {UNKNOWN!r}, not {raw[:20]!r}")
     return value

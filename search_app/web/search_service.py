@@ -6,6 +6,7 @@ The response is plain JSON-ready data in the shape the API documents; the page r
 from __future__ import annotations
 
 import dataclasses
+import re
 import threading
 import time
 import weakref
@@ -56,7 +57,7 @@ def _codes_by_name() -> dict[str, str]:
 def country_code(name: str) -> str:
     """The ISO code of the country ``name`` selects: a code (JP, jp, JPN), its English name (Japan) or
     any name ingest reads as the country (UK, USA, भारत, ભારત). Anything else comes back as typed, two
-    letters upper-cased: it selects nothing but stays listed, so it can be removed."""
+    letters upper-cased (``is_country_code`` tells)."""
     code = _codes_by_name().get(name.casefold())
     if code:
         return code
@@ -87,9 +88,35 @@ def _languages_by_name() -> dict[str, str]:
 
 def language_code(name: str) -> str:
     """The ISO 639-1 code the language ``name`` selects: its code in any case (hi, HI) or its name in
-    English, Hindi or Gujarati (Hindi, हिन्दी, ગુજરાતી); anything else lower-cased as typed (it selects
-    nothing but stays listed, so it can be removed), as ``country_code`` does."""
+    English, Hindi or Gujarati (Hindi, हिन्दी, ગુજરાતી); anything else lower-cased as typed
+    (``is_language_code`` tells)."""
     return _languages_by_name().get(fold(name), name.lower())
+
+
+@lru_cache(maxsize=1)
+def _iso_countries() -> frozenset[str]:
+    return frozenset(icu.Locale.getISOCountries())
+
+
+def is_country_code(code: str) -> bool:
+    """Whether ``code`` is an ISO 3166-1 alpha-2 code (a country that may have no articles yet)."""
+    return code in _iso_countries()
+
+
+# langdetect tells Chinese apart by region (zh-cn, zh-tw): a language code and a region's.
+_LANGUAGE_CODE = re.compile(r"([a-z]{2})(?:-[a-z]{2})?")
+
+
+@lru_cache(maxsize=1)
+def _iso_languages() -> frozenset[str]:
+    return frozenset(code for code in icu.Locale.getISOLanguages() if len(code) == 2)
+
+
+def is_language_code(code: str) -> bool:
+    """Whether ``code`` is an ISO 639-1 code, alone or with a region as langdetect writes some (zh-cn),
+    or ``und``, what ingest gives an article without letters."""
+    found = _LANGUAGE_CODE.fullmatch(code)
+    return code == "und" or (found is not None and found.group(1) in _iso_languages())
 
 
 def engine_request(request: SearchRequest) -> SearchRequest:

@@ -173,10 +173,34 @@ def test_a_source_is_selected_in_any_case(client, all_documents):
 
 
 def test_a_selected_value_without_matches_stays_listed_so_it_can_be_removed(client):
-    body = search(client, country="zz", year="1901")
+    body = search(client, country="aq", year="1901", language="Swahili")
     assert body["total"] == 0
-    assert {"value": "ZZ", "label": "ZZ", "count": 0, "selected": True} in body["facets"]["country"]
+    assert {"value": "AQ", "label": "Antarctica", "count": 0, "selected": True} in body["facets"]["country"]
     assert {"value": "1901", "label": "1901", "count": 0, "selected": True} in body["facets"]["year"]
+    assert {"value": "sw", "label": "Swahili", "count": 0, "selected": True} in body["facets"]["language"]
+
+
+@pytest.mark.parametrize(
+    ("param", "value"),
+    [
+        ("country", "zz"),
+        ("country", "Atlantis"),
+        ("country", "Indai"),
+        ("language", "xx"),
+        ("language", "Klingon"),
+    ],
+)
+def test_a_filter_value_that_names_no_country_or_language_is_refused(client, param, value):
+    response = client.get("/api/search", query_string={param: value, "q": "India"})
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["code"] == "bad_parameter"
+    assert value in error["message"] and param in error["message"]
+
+
+@pytest.mark.parametrize("value", ["zh-cn", "und", "HI", "ગુજરાતી"])
+def test_the_language_codes_ingest_writes_are_accepted(client, value):
+    assert client.get("/api/search", query_string={"language": value}).status_code == 200
 
 
 def test_labels_come_from_cldr(client):
