@@ -49,6 +49,8 @@ def boilerplate_reason(line: str) -> str | None:
             return "no text"
         if core in c.whole_line or core in c.list_headings or _is_cue_row(core, c.whole_line):
             return "navigation"
+        if words <= c.desk_max_words and core.rsplit(None, 1)[-1] in c.desk_words:
+            return "desk"  # "Business Desk", "डिजिटल डेस्क": who wrote it, not what
     elif not any(ch.isalpha() for ch in folded):
         return "no text"
     if c.prefix.match(folded):

@@ -66,6 +66,8 @@ class Cues:
     relative_time: re.Pattern[str]
     time_labels: frozenset[str]
     sections: frozenset[str]
+    desk_words: frozenset[str]
+    desk_max_words: int
     home: frozenset[str]
     breadcrumb_split: re.Pattern[str]
     byline_cue: re.Pattern[str]
@@ -132,6 +134,8 @@ def cues() -> Cues:
         relative_time=_relative_time(data["relative_time"]),
         time_labels=frozenset(fold(label) for label in data["relative_time"]["labels"]),
         sections=frozenset(fold(s) for s in data["sections"]),
+        desk_words=frozenset(fold(w) for w in data["desks"]["words"]),
+        desk_max_words=int(data["desks"]["max_words"]),
         home=frozenset(fold(h) for h in data["home"]),
         breadcrumb_split=re.compile(f"\\s+[{seps}]\\s+"),
         # "लेखक", "By: Jane Doe", "Written by Statecraft Staff"

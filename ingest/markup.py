@@ -144,6 +144,13 @@ _HOME_HREF = re.compile(r"^(?:(?:https?:)?//[^/]+)?/?(?:index\.\w+)?$", re.IGNOR
 _LOGO_MAX_WORDS = 5  # a site's name; a longer text is a headline, whatever its markup
 
 
+def heading_texts(root: lxml.html.HtmlElement | None) -> frozenset[str]:
+    """The texts of the page's ``<h1>`` elements, spaces collapsed (where a page prints its headline)."""
+    if root is None:
+        return frozenset()
+    return frozenset(text for h1 in root.iter("h1") if (text := " ".join(h1.text_content().split())))
+
+
 def logo_texts(root: lxml.html.HtmlElement | None) -> frozenset[str]:
     """The texts of the page's ``<h1>`` elements that hold its logo or site name, not a headline: many
     sites wrap their logo in an ``<h1>`` (``<h1 class="logo"><a href="/">Site</a></h1>``). An ``<h1>`` is a

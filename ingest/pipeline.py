@@ -37,6 +37,7 @@ from ingest.language import detect_languages
 from ingest.markup import (
     date_texts,
     footer_texts,
+    heading_texts,
     link_texts,
     logo_texts,
     markup_text,
@@ -65,6 +66,7 @@ from ingest.title import (
     first_sentence,
     headline_before_site,
     shorten_title,
+    site_after_heading,
     site_after_title,
     site_before_headline,
     site_in_headline,
@@ -177,7 +179,7 @@ def _html_fields(html: str) -> dict[str, str | None]:
         site, title = site_first
     elif not site or is_host_name(site):
         # The extractor cuts the site off a <title>, not off an og:title ("Headline | Site").
-        site_last = site_in_headline(title)
+        site_last = site_after_heading(title, heading_texts(root)) or site_in_headline(title)
         if site_last:
             title, site = site_last
         else:

@@ -149,6 +149,19 @@ def site_in_headline(headline: str | None) -> tuple[str, str] | None:
     return None
 
 
+def site_after_heading(title: str | None, headings: frozenset[str]) -> tuple[str, str] | None:
+    """(headline, site) of a title that is the page's own heading and then the site's name, after any
+    separator ("Floods hit Assam - Northeast Today", an og:title, with "Floods hit Assam" in the
+    ``<h1>``): the heading shows where the headline ends, which "-" or ":" alone cannot. None otherwise."""
+    split = _last_part(title.strip()) if title and headings else None
+    if split is None:
+        return None
+    head, site = split[0].strip(), split[1].strip()
+    if not 0 < len(site.split()) <= _SITE_MAX_WORDS or fold(site) in cues().home | cues().sections:
+        return None
+    return (head, site) if fold(head).strip() in {fold(h).strip() for h in headings} else None
+
+
 def headline_before_site(page_title: str | None, title: str | None) -> tuple[str, str] | None:
     """(headline, site) of an HTML ``<title>`` "Headline - Site" when the title found for the page is
     only its site part: the text of a logo in an ``<h1>``, or the part the extractor took for the

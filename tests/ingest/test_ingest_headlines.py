@@ -146,3 +146,46 @@ def test_a_section_between_the_headline_and_the_site_in_the_title_is_neither(tmp
     head = f"<title>{ASSAM_HEADLINE} | {section} | Northeast Ledger</title>"
     doc = ingest_file(tmp_path, "page.html", page(head, ASSAM)).article
     assert (doc["title"], doc["source"]) == (ASSAM_HEADLINE, "Northeast Ledger")
+
+
+@pytest.mark.parametrize("desk", ["Business Desk", "Web Desk", "डिजिटल डेस्क", "ન્યૂઝ ડેસ્ક"])
+def test_a_desk_named_above_a_text_files_headline_is_neither_title_nor_body(tmp_path, desk):
+    text = (
+        f"{desk}\nSensex climbs 500 points as IT stocks rally\n"
+        "Mumbai: The BSE Sensex rose over 500 points on Tuesday, led by gains in information technology"
+        " shares after strong quarterly results, traders said.\n\n"
+        "Analysts said foreign investors had returned to Indian markets after weeks of selling.\n"
+    )
+    article = ingest_file(tmp_path, "story.txt", text).article
+    assert article["title"] == "Sensex climbs 500 points as IT stocks rally"
+    assert desk not in article["body"] and article["body"].startswith("Mumbai: The BSE Sensex")
+
+
+def test_a_headline_about_a_desk_stays_the_headline(tmp_path):
+    text = (
+        "Sebi opens a help desk for small investors\n"
+        "Mumbai: The market regulator opened a help desk on Monday for investors with complaints about"
+        " brokers, officials said.\n"
+    )
+    assert (
+        ingest_file(tmp_path, "story.txt", text).article["title"]
+        == "Sebi opens a help desk for small investors"
+    )
+
+
+@pytest.mark.parametrize("separator", [" - ", " — ", " : "])
+def test_an_og_title_ending_with_the_site_after_the_pages_headline_names_the_site(tmp_path, separator):
+    og = f"{ASSAM_HEADLINE}{separator}Northeast Today"
+    head = f'<title>{og}</title><meta property="og:title" content="{og}">'
+    article = ingest_file(
+        tmp_path, "page.html", page(head, f"<article><h1>{ASSAM_HEADLINE}</h1>{ASSAM}</article>")
+    )
+    assert (article.article["title"], article.article["source"]) == (ASSAM_HEADLINE, "Northeast Today")
+    assert ASSAM_HEADLINE not in article.article["body"]
+
+
+def test_a_headline_with_a_dash_of_its_own_stays_whole(tmp_path):
+    headline = "Assam floods - army called in"
+    head = f'<title>{headline}</title><meta property="og:title" content="{headline}">'
+    article = ingest_file(tmp_path, "page.html", page(head, f"<article><h1>{headline}</h1>{ASSAM}</article>"))
+    assert article.article["title"] == headline
