@@ -22,16 +22,24 @@ from search_app.analysis.rules import filter_spec, load_data, python_replacement
 # icu_folding, applied after a transform to Latin: strip accents and fold case.
 FOLDING_ID = "NFD; [:Nonspacing Mark:] Remove; Lower; NFC"
 
-_local = threading.local()  # ICU transliterators are not documented as thread-safe: one per thread
+
+class _PerThread(threading.local):
+    """What each thread keeps of its own: ICU transliterators are not documented as thread-safe, and a
+    PyStemmer Stemmer says it is not (it keeps state between calls)."""
+
+    def __init__(self) -> None:
+        self.transliterators: dict[str, icu.Transliterator] = {}
+        self.stemmers: dict[str, Stemmer.Stemmer] = {}
+
+
+_local = _PerThread()
 
 
 def _transliterator(transform_id: str) -> icu.Transliterator:
-    cached = getattr(_local, "transliterators", None)
-    if cached is None:
-        cached = _local.transliterators = {}
-    if transform_id not in cached:
-        cached[transform_id] = icu.Transliterator.createInstance(transform_id)
-    return cached[transform_id]
+    found = _local.transliterators.get(transform_id)
+    if found is None:
+        found = _local.transliterators[transform_id] = icu.Transliterator.createInstance(transform_id)
+    return found
 
 
 _NFKC_CF = icu.Normalizer2.getNFKCCasefoldInstance()
@@ -120,13 +128,10 @@ def english_possessive(term: str) -> str:
 
 
 def _snowball(language: str) -> Stemmer.Stemmer:
-    # A Stemmer keeps state between calls and is documented as not thread-safe: one per thread.
-    cached = getattr(_local, "stemmers", None)
-    if cached is None:
-        cached = _local.stemmers = {}
-    if language not in cached:
-        cached[language] = Stemmer.Stemmer(language)
-    return cached[language]
+    found = _local.stemmers.get(language)
+    if found is None:
+        found = _local.stemmers[language] = Stemmer.Stemmer(language)
+    return found
 
 
 # Lucene's Snowball English is a later snapshot than the released Snowball 2.2 that PyStemmer 2.2
